@@ -1,0 +1,79 @@
+package org.mingzhang.account;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The chart of accounts given to each new fund, read from data ({@code chart-of-accounts.csv}) so that
+ * a renumbering by a new edition of the accounting rules is a data change, not a code change.
+ */
+public final class ChartTemplate {
+
+    /** Codes the ledger itself relies on; the template must define them. */
+    public static final String CASH = "1001";
+    public static final String BANK = "1002";
+    public static final String RESTRICTED_NET_ASSETS = "3102";
+    public static final String UNRESTRICTED_NET_ASSETS = "3101";
+
+    private final List<AccountTemplate> accounts;
+
+    private ChartTemplate(List<AccountTemplate> accounts) {
+        Set<String> codes = new HashSet<>();
+        for (AccountTemplate a : accounts) {
+            if (!codes.add(a.code())) {
+                throw new IllegalStateException("chart template defines account " + a.code() + " twice");
+            }
+        }
+        for (String required : List.of(CASH, BANK, RESTRICTED_NET_ASSETS, UNRESTRICTED_NET_ASSETS)) {
+            if (!codes.contains(required)) {
+                throw new IllegalStateException("chart template lacks account " + required);
+            }
+        }
+        this.accounts = List.copyOf(accounts);
+    }
+
+    /** The non-profit template (《民间非营利组织会计制度》) shipped with the ledger. */
+    public static ChartTemplate nonProfit() {
+        try (InputStream in = ChartTemplate.class.getResourceAsStream("chart-of-accounts.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("chart-of-accounts.csv is missing from the classpath");
+            }
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads {@code code,name,type,restricted,mustNotGoNegative} lines; '#' starts a comment line. */
+    static ChartTemplate parse(InputStream in) throws IOException {
+        List<AccountTemplate> accounts = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int lineNo = 0;
+        while ((line = reader.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("code,")) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            if (f.length != 5) {
+                throw new IllegalStateException("chart-of-accounts.csv line " + lineNo + " must have 5 fields: " + line);
+            }
+            accounts.add(new AccountTemplate(f[0].trim(), f[1].trim(), AccountType.valueOf(f[2].trim()),
+                    Boolean.parseBoolean(f[3].trim()), Boolean.parseBoolean(f[4].trim())));
+        }
+        return new ChartTemplate(accounts);
+    }
+
+    public List<AccountTemplate> accounts() {
+        return accounts;
+    }
+}

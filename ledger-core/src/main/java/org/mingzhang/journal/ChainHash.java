@@ -1,0 +1,28 @@
+package org.mingzhang.journal;
+
+/**
+ * The tamper-evident chain: each transaction's hash is SHA-256 over its canonical encoding, which
+ * includes the previous transaction's hash. Changing any recorded field, leg or the order breaks the
+ * chain at that transaction.
+ */
+public final class ChainHash {
+
+    /** The {@code prevHash} of the first transaction. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private ChainHash() {
+    }
+
+    /** The hash the transaction must carry, computed from everything but its own {@code hash} field. */
+    public static String of(Transaction t) {
+        Canonical c = new Canonical().add("mingzhang-tx-v1").add(t.id()).add(t.idempotencyKey()).add(t.requestHash())
+                .add(t.kind().name()).add(t.phase().name()).add(t.memo()).add(t.occurredAt()).add(t.recordedAt())
+                .add(t.reversesId()).add(t.pendingId()).add(t.references().gift()).add(t.references().disbursement())
+                .add(t.references().pool()).add(t.recordedBy()).add(t.prevHash()).add(t.legs().size());
+        for (Leg leg : t.legs()) {
+            c.add(leg.legNo()).add(leg.fundId()).add(leg.debitAccountId()).add(leg.creditAccountId())
+                    .add(leg.amountFen()).add(leg.posted());
+        }
+        return c.sha256();
+    }
+}

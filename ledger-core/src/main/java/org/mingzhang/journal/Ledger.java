@@ -1,0 +1,120 @@
+package org.mingzhang.journal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import org.mingzhang.account.Account;
+import org.mingzhang.account.ChartTemplate;
+import org.mingzhang.account.TrialBalance;
+import org.mingzhang.fund.Fund;
+
+/**
+ * The ledger as its users see it: commands go to the single {@link LedgerWriter}; reads go straight to
+ * committed storage. Every write is acknowledged only after its batch has committed.
+ */
+public final class Ledger implements AutoCloseable {
+
+    private final LedgerWriter writer;
+    private final LedgerReads reads;
+
+    public Ledger(JournalStore store, LedgerReads reads, java.time.Clock clock, ChartTemplate chart,
+                  LedgerWriter.Settings settings) {
+        this.writer = new LedgerWriter(store, clock, chart, settings);
+        this.reads = reads;
+    }
+
+    public <T> CompletableFuture<Outcome<T>> submit(LedgerCommand<T> command) {
+        return writer.submit(command);
+    }
+
+    /** Submits and waits for the outcome; failures of storage surface as the exception the store threw. */
+    public <T> Outcome<T> execute(LedgerCommand<T> command) {
+        try {
+            return writer.submit(command).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    public LedgerReads reads() {
+        return reads;
+    }
+
+    public Optional<Fund> fund(String code) {
+        return reads.fund(code);
+    }
+
+    public List<Account> accounts(Fund fund) {
+        return reads.accounts(fund.id());
+    }
+
+    public Optional<Account> account(Fund fund, String accountCode) {
+        return reads.accounts(fund.id()).stream().filter(a -> a.code().equals(accountCode)).findFirst();
+    }
+
+    /** The account's posted balance in its normal direction over transactions dated at or before {@code asOf}. */
+    public long balanceFen(Account account, Instant asOf) {
+        if (asOf == null) {
+            return account.balanceFen();
+        }
+        long[] dc = reads.postedTotalsAsOf(List.of(account.fundId()), asOf).getOrDefault(account.id(), new long[2]);
+        long debitMinusCredit = Math.subtractExact(dc[0], dc[1]);
+        return account.normalSide() == org.mingzhang.account.Side.DEBIT ? debitMinusCredit : -debitMinusCredit;
+    }
+
+    /**
+     * The fund's trial balance now ({@code asOf} null) or as of an instant; consolidated over the fund and
+     * every fund below it when asked.
+     */
+    public TrialBalance trialBalance(Fund fund, Instant asOf, boolean consolidated) {
+        List<Long> fundIds = consolidated ? subtree(fund) : List.of(fund.id());
+        List<Account> accounts = new ArrayList<>();
+        for (Long id : fundIds) {
+            accounts.addAll(reads.accounts(id));
+        }
+        Map<Long, long[]> totals = asOf == null ? null : reads.postedTotalsAsOf(fundIds, asOf);
+        return TrialBalance.of(asOf, accounts, totals);
+    }
+
+    /** The consolidated trial balance of every fund the federation keeps. */
+    public TrialBalance trialBalanceOfAll(Instant asOf) {
+        List<Long> fundIds = reads.funds().stream().map(Fund::id).toList();
+        List<Account> accounts = new ArrayList<>();
+        for (Long id : fundIds) {
+            accounts.addAll(reads.accounts(id));
+        }
+        return TrialBalance.of(asOf, accounts, asOf == null ? null : reads.postedTotalsAsOf(fundIds, asOf));
+    }
+
+    private List<Long> subtree(Fund root) {
+        Map<Long, List<Fund>> children = reads.funds().stream().filter(f -> f.parentId() != null)
+                .collect(Collectors.groupingBy(Fund::parentId));
+        List<Long> ids = new ArrayList<>();
+        Deque<Fund> todo = new ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Fund f = todo.pop();
+            ids.add(f.id());
+            todo.addAll(children.getOrDefault(f.id(), List.of()));
+        }
+        return ids;
+    }
+
+    public ChainVerification verify() {
+        return ChainVerification.verify(reads);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

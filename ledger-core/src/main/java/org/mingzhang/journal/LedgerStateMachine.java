@@ -1,0 +1,454 @@
+package org.mingzhang.journal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mingzhang.account.Account;
+import org.mingzhang.account.AccountTemplate;
+import org.mingzhang.account.Balances;
+import org.mingzhang.account.ChartTemplate;
+import org.mingzhang.fund.Fund;
+import org.mingzhang.money.Money;
+
+/**
+ * The ledger's decider: it holds the authoritative state (funds, accounts and their totals, open
+ * pending transfers, the chain head) and accepts or refuses each command in order, without a round
+ * trip. Only the single {@link LedgerWriter} thread touches it. A refused command leaves the state
+ * exactly as it was; an accepted one changes the state and adds its writes to the batch.
+ */
+final class LedgerStateMachine {
+
+    private final ChartTemplate chart;
+    private final Map<String, Fund> fundsByCode = new HashMap<>();
+    private final Map<Long, Fund> fundsById = new HashMap<>();
+    private final Map<Long, Account> accounts = new HashMap<>();
+    private final Map<Long, Map<String, Long>> accountIdsByFund = new HashMap<>();
+    private final Map<Long, Transaction> openPendings = new HashMap<>();
+    private String headHash;
+    private long lastTransactionId;
+    private long lastFundId;
+    private long lastAccountId;
+
+    LedgerStateMachine(ChartTemplate chart, LedgerSnapshot snapshot) {
+        this.chart = chart;
+        snapshot.funds().forEach(this::putFund);
+        snapshot.accounts().forEach(this::putAccount);
+        snapshot.openPendings().forEach(p -> openPendings.put(p.id(), p));
+        this.headHash = snapshot.headHash();
+        this.lastTransactionId = snapshot.lastTransactionId();
+        this.lastFundId = snapshot.lastFundId();
+        this.lastAccountId = snapshot.lastAccountId();
+    }
+
+    /** The context of one batch: what storage already holds, what the batch has done so far, its clock reading. */
+    static final class Batch {
+        final Prefetch prefetch;
+        final Instant now;
+        final WriteBatch writes = new WriteBatch();
+        final Map<String, Transaction> byKey = new HashMap<>();
+        final Map<Long, Transaction> byId = new HashMap<>();
+        final Set<Long> reversed = new HashSet<>();
+
+        Batch(Prefetch prefetch, Instant now) {
+            this.prefetch = prefetch;
+            this.now = now;
+        }
+
+        Transaction earlierWithKey(String key) {
+            Transaction t = byKey.get(key);
+            return t != null ? t : prefetch.byKey().get(key);
+        }
+
+        Transaction transaction(long id) {
+            Transaction t = byId.get(id);
+            return t != null ? t : prefetch.byId().get(id);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> Outcome<T> apply(LedgerCommand<T> command, Batch batch) {
+        return (Outcome<T>) switch (command) {
+            case CreateFund c -> createFund(c, batch);
+            case PostEntry c -> postEntry(c, batch);
+            case Reverse c -> reverse(c, batch);
+            case CreatePending c -> createPending(c, batch);
+            case PostPending c -> resolvePending(c.idempotencyKey(), c.requestHash(), c.recordedBy(), c.pendingId(),
+                    false, c.amountFen(), c.memo(), batch);
+            case VoidPending c -> resolvePending(c.idempotencyKey(), c.requestHash(), c.recordedBy(), c.pendingId(),
+                    true, null, c.reason(), batch);
+            case ClosePeriod c -> closePeriod(c, batch);
+        };
+    }
+
+    // --- funds and periods -------------------------------------------------------------------------------
+
+    private Outcome<Fund> createFund(CreateFund c, Batch batch) {
+        if (fundsByCode.containsKey(c.code())) {
+            return rejected(Rejection.FUND_CODE_MUST_BE_UNIQUE, "fund " + c.code() + " already exists", "code");
+        }
+        Fund parent = null;
+        if (c.parentCode() != null) {
+            parent = fundsByCode.get(c.parentCode());
+            if (parent == null) {
+                return rejected(Rejection.PARENT_FUND_MUST_EXIST, "no fund " + c.parentCode(), "parentCode");
+            }
+        }
+        if (!c.level().fitsUnder(parent == null ? null : parent.level())) {
+            return rejected(Rejection.FUND_LEVEL_MUST_FIT_PARENT, "a " + c.level() + " fund cannot stand "
+                    + (parent == null ? "at the top" : "under a " + parent.level() + " fund"), "level");
+        }
+        Fund fund = new Fund(++lastFundId, c.code(), c.name(), c.level(), parent == null ? null : parent.id(),
+                c.mustNotGoNegative(), null, batch.now);
+        List<Account> chartAccounts = new ArrayList<>();
+        for (AccountTemplate t : chart.accounts()) {
+            chartAccounts.add(new Account(++lastAccountId, fund.id(), t.code(), t.name(), t.type(), t.restricted(),
+                    t.mustNotGoNegative() || c.mustNotGoNegative(), Balances.ZERO));
+        }
+        putFund(fund);
+        chartAccounts.forEach(this::putAccount);
+        batch.writes.addFund(fund, chartAccounts);
+        return new Outcome.Accepted<>(fund, false);
+    }
+
+    private Outcome<Fund> closePeriod(ClosePeriod c, Batch batch) {
+        Fund fund = fundsByCode.get(c.fundCode());
+        if (fund == null) {
+            return rejected(Rejection.FUND_MUST_EXIST, "no fund " + c.fundCode(), "fundCode");
+        }
+        if (c.through().isAfter(batch.now)) {
+            return rejected(Rejection.PERIOD_MUST_HAVE_ENDED, "a period can be closed only after it ends: " + c.through(), "period");
+        }
+        if (fund.closedThrough() != null && !c.through().isAfter(fund.closedThrough())) {
+            return rejected(Rejection.PERIOD_MUST_NOT_BE_CLOSED_ALREADY, "fund " + fund.code() + " is closed through "
+                    + fund.closedThrough(), "period");
+        }
+        Fund closed = fund.withClosedThrough(c.through());
+        putFund(closed);
+        batch.writes.closePeriod(fund.id(), c.through());
+        return new Outcome.Accepted<>(closed, false);
+    }
+
+    // --- posting -----------------------------------------------------------------------------------------
+
+    private Outcome<Transaction> postEntry(PostEntry c, Batch batch) {
+        Outcome<Transaction> replay = replay(c.idempotencyKey(), c.requestHash(), batch);
+        if (replay != null) {
+            return replay;
+        }
+        // Net every account's lines, fund by fund, keeping the order in which the accountant wrote them.
+        Map<Long, Map<Long, Long>> netByFund = new LinkedHashMap<>();
+        Map<Long, long[]> totalsByFund = new LinkedHashMap<>();
+        for (int i = 0; i < c.lines().size(); i++) {
+            PostingLine line = c.lines().get(i);
+            String fundCode = line.fundCode() != null ? line.fundCode() : c.fundCode();
+            Fund fund = fundsByCode.get(fundCode);
+            if (fund == null) {
+                return rejected(Rejection.FUND_MUST_EXIST, "no fund " + fundCode,
+                        line.fundCode() != null ? "postings[" + i + "].fundCode" : "fundCode");
+            }
+            Long accountId = accountIdsByFund.get(fund.id()).get(line.accountCode());
+            if (accountId == null) {
+                return rejected(Rejection.ACCOUNT_MUST_EXIST, "fund " + fund.code() + " has no account " + line.accountCode(),
+                        "postings[" + i + "].accountCode");
+            }
+            netByFund.computeIfAbsent(fund.id(), k -> new LinkedHashMap<>())
+                    .merge(accountId, line.debitFen() - line.creditFen(), Math::addExact);
+            long[] totals = totalsByFund.computeIfAbsent(fund.id(), k -> new long[2]);
+            totals[0] = Math.addExact(totals[0], line.debitFen());
+            totals[1] = Math.addExact(totals[1], line.creditFen());
+        }
+        if (netByFund.size() > 2) {
+            return rejected(Rejection.TRANSACTION_MUST_TOUCH_AT_MOST_TWO_FUNDS,
+                    "a transaction links at most two funds; this one touches " + netByFund.size(), "postings");
+        }
+        for (Map.Entry<Long, long[]> e : totalsByFund.entrySet()) {
+            long[] t = e.getValue();
+            if (t[0] != t[1]) {
+                return rejected(Rejection.TRANSACTION_MUST_BALANCE, "debits " + Money.format(t[0]) + " must equal credits "
+                        + Money.format(t[1]) + " in fund " + fundsById.get(e.getKey()).code(), "postings");
+            }
+        }
+        List<Leg> legs = new ArrayList<>();
+        netByFund.forEach((fundId, net) -> decompose(fundId, net, legs));
+        if (legs.isEmpty()) {
+            return rejected(Rejection.TRANSACTION_MUST_MOVE_MONEY, "every account's debits and credits cancel out", "postings");
+        }
+        Instant occurredAt = eventTime(c.occurredAt(), batch);
+        Outcome<Transaction> closed = requireOpen(netByFund.keySet(), occurredAt, "occurredAt");
+        if (closed != null) {
+            return closed;
+        }
+        Movement movement = new Movement();
+        legs.forEach(movement::post);
+        return book(movement, batch, c.idempotencyKey(), c.requestHash(), c.kind(), Phase.POSTED, c.memo(), occurredAt,
+                null, null, c.references(), c.recordedBy(), legs);
+    }
+
+    private Outcome<Transaction> reverse(Reverse c, Batch batch) {
+        Outcome<Transaction> replay = replay(c.idempotencyKey(), c.requestHash(), batch);
+        if (replay != null) {
+            return replay;
+        }
+        Transaction original = batch.transaction(c.transactionId());
+        if (original == null) {
+            return rejected(Rejection.TRANSACTION_MUST_EXIST, "no transaction " + c.transactionId(), "id");
+        }
+        if (!original.phase().movesPostedBalances()) {
+            return rejected(Rejection.TRANSACTION_MUST_BE_POSTED, "transaction " + original.id() + " is " + original.phase()
+                    + "; only posted transactions are reversed (void a pending one)", "id");
+        }
+        if (batch.reversed.contains(original.id()) || batch.prefetch.reversedIds().contains(original.id())) {
+            return rejected(Rejection.TRANSACTION_MUST_NOT_BE_REVERSED_TWICE, "transaction " + original.id()
+                    + " has already been reversed", "id");
+        }
+        Instant occurredAt = eventTime(c.occurredAt(), batch);
+        Set<Long> funds = new HashSet<>();
+        original.legs().forEach(l -> funds.add(l.fundId()));
+        Outcome<Transaction> closed = requireOpen(funds, occurredAt, "occurredAt");
+        if (closed != null) {
+            return closed;
+        }
+        List<Leg> legs = new ArrayList<>();
+        for (Leg leg : original.legs()) {
+            legs.add(leg.reversed(legs.size()));
+        }
+        Movement movement = new Movement();
+        legs.forEach(movement::post);
+        Outcome<Transaction> outcome = book(movement, batch, c.idempotencyKey(), c.requestHash(), TransactionKind.REVERSAL,
+                Phase.POSTED, "冲销 reversal of #" + original.id() + ": " + c.reason(), occurredAt, original.id(), null,
+                original.references(), c.recordedBy(), legs);
+        if (outcome.accepted()) {
+            batch.reversed.add(original.id());
+        }
+        return outcome;
+    }
+
+    private Outcome<Transaction> createPending(CreatePending c, Batch batch) {
+        Outcome<Transaction> replay = replay(c.idempotencyKey(), c.requestHash(), batch);
+        if (replay != null) {
+            return replay;
+        }
+        Fund fund = fundsByCode.get(c.fundCode());
+        if (fund == null) {
+            return rejected(Rejection.FUND_MUST_EXIST, "no fund " + c.fundCode(), "fundCode");
+        }
+        Map<String, Long> ids = accountIdsByFund.get(fund.id());
+        Long debit = ids.get(c.debitAccountCode());
+        Long credit = ids.get(c.creditAccountCode());
+        if (debit == null || credit == null) {
+            return rejected(Rejection.ACCOUNT_MUST_EXIST, "fund " + fund.code() + " has no account "
+                    + (debit == null ? c.debitAccountCode() : c.creditAccountCode()),
+                    debit == null ? "debitAccountCode" : "creditAccountCode");
+        }
+        if (debit.equals(credit)) {
+            return rejected(Rejection.TRANSACTION_MUST_MOVE_MONEY, "a transfer needs two different accounts", "creditAccountCode");
+        }
+        Instant occurredAt = eventTime(c.occurredAt(), batch);
+        Outcome<Transaction> closed = requireOpen(Set.of(fund.id()), occurredAt, "occurredAt");
+        if (closed != null) {
+            return closed;
+        }
+        List<Leg> legs = List.of(new Leg(0, fund.id(), debit, credit, c.amountFen(), false));
+        Movement movement = new Movement();
+        movement.reserve(legs.get(0), 1);
+        Outcome<Transaction> outcome = book(movement, batch, c.idempotencyKey(), c.requestHash(), c.kind(), Phase.PENDING,
+                c.memo(), occurredAt, null, null, c.references(), c.recordedBy(), legs);
+        if (outcome instanceof Outcome.Accepted<Transaction> a && !a.replayed()) {
+            openPendings.put(a.value().id(), a.value());
+        }
+        return outcome;
+    }
+
+    /** Posts ({@code postAmountFen}: part, or all when null) or voids a pending transfer. */
+    private Outcome<Transaction> resolvePending(String key, String requestHash, String recordedBy, long pendingId,
+                                                boolean isVoid, Long postAmountFen, String memo, Batch batch) {
+        Outcome<Transaction> replay = replay(key, requestHash, batch);
+        if (replay != null) {
+            return replay;
+        }
+        Transaction pending = openPendings.get(pendingId);
+        if (pending == null) {
+            Transaction known = batch.transaction(pendingId);
+            if (known != null && known.phase() == Phase.PENDING) {
+                return rejected(Rejection.PENDING_MUST_BE_OPEN, "pending transfer " + pendingId + " was already posted or voided", "id");
+            }
+            return rejected(Rejection.PENDING_MUST_EXIST, known == null ? "no transaction " + pendingId
+                    : "transaction " + pendingId + " is not a pending transfer", "id");
+        }
+        Leg reserved = pending.legs().get(0);
+        long postFen = isVoid ? 0 : (postAmountFen == null ? reserved.amountFen() : postAmountFen);
+        if (postFen > reserved.amountFen()) {
+            return rejected(Rejection.POST_MUST_NOT_EXCEED_PENDING, "cannot post " + Money.format(postFen) + " of a pending "
+                    + Money.format(reserved.amountFen()), "amount");
+        }
+        Instant occurredAt = batch.now;
+        Outcome<Transaction> closed = requireOpen(Set.of(reserved.fundId()), occurredAt, "occurredAt");
+        if (closed != null) {
+            return closed;
+        }
+        Movement movement = new Movement();
+        movement.reserve(reserved, -1);
+        List<Leg> legs = new ArrayList<>();
+        if (postFen > 0) {
+            Leg posted = new Leg(0, reserved.fundId(), reserved.debitAccountId(), reserved.creditAccountId(), postFen, true);
+            legs.add(posted);
+            movement.post(posted);
+        }
+        Outcome<Transaction> outcome = book(movement, batch, key, requestHash, pending.kind(),
+                isVoid ? Phase.VOID_PENDING : Phase.POST_PENDING, memo != null ? memo : pending.memo(), occurredAt,
+                null, pendingId, pending.references(), recordedBy, legs);
+        if (outcome instanceof Outcome.Accepted<Transaction> a && !a.replayed()) {
+            openPendings.remove(pendingId);
+        }
+        return outcome;
+    }
+
+    // --- the shared path: guards, hashing, state ---------------------------------------------------------
+
+    /** The account totals a transaction would change, checked against guards before anything is kept. */
+    private final class Movement {
+        private final Map<Long, long[]> deltas = new LinkedHashMap<>();
+
+        void post(Leg leg) {
+            delta(leg.debitAccountId())[0] += leg.amountFen();
+            delta(leg.creditAccountId())[1] += leg.amountFen();
+        }
+
+        /** Adds ({@code sign} 1) or releases ({@code sign} −1) a pending leg. */
+        void reserve(Leg leg, int sign) {
+            delta(leg.debitAccountId())[2] += sign * leg.amountFen();
+            delta(leg.creditAccountId())[3] += sign * leg.amountFen();
+        }
+
+        private long[] delta(long accountId) {
+            return deltas.computeIfAbsent(accountId, k -> new long[4]);
+        }
+    }
+
+    private Outcome<Transaction> book(Movement movement, Batch batch, String key, String requestHash, TransactionKind kind,
+                                      Phase phase, String memo, Instant occurredAt, Long reversesId, Long pendingId,
+                                      References references, String recordedBy, List<Leg> legs) {
+        Map<Long, Account> next = new HashMap<>();
+        for (Map.Entry<Long, long[]> e : movement.deltas.entrySet()) {
+            Account account = accounts.get(e.getKey());
+            long[] d = e.getValue();
+            Balances after;
+            try {
+                after = account.balances().plus(d[0], d[1], d[2], d[3]);
+            } catch (ArithmeticException overflow) {
+                return rejected(Rejection.ACCOUNT_TOTAL_MUST_NOT_OVERFLOW, "account " + account.code() + " of fund "
+                        + fundsById.get(account.fundId()).code() + " would overflow its totals", "postings");
+            }
+            long availableAfter = after.availableFen(account.normalSide());
+            if (account.mustNotGoNegative() && availableAfter < 0 && availableAfter < account.availableFen()) {
+                return rejected(Rejection.ACCOUNT_MUST_NOT_GO_NEGATIVE, "account " + account.code() + " of fund "
+                        + fundsById.get(account.fundId()).code() + " has " + Money.format(account.availableFen())
+                        + " available and would go to " + Money.format(availableAfter), "postings");
+            }
+            next.put(account.id(), account.withBalances(after));
+        }
+        Transaction unhashed = new Transaction(lastTransactionId + 1, key, requestHash, kind, phase, memo, occurredAt,
+                batch.now, reversesId, pendingId, references, recordedBy, headHash, "", legs);
+        Transaction transaction = new Transaction(unhashed.id(), key, requestHash, kind, phase, memo, occurredAt, batch.now,
+                reversesId, pendingId, references, recordedBy, headHash, ChainHash.of(unhashed), legs);
+        lastTransactionId = transaction.id();
+        headHash = transaction.hash();
+        accounts.putAll(next);
+        movement.deltas.forEach((id, d) -> batch.writes.addDelta(id, d[0], d[1], d[2], d[3]));
+        batch.writes.addTransaction(transaction);
+        batch.byKey.put(key, transaction);
+        batch.byId.put(transaction.id(), transaction);
+        return new Outcome.Accepted<>(transaction, false);
+    }
+
+    private Outcome<Transaction> replay(String key, String requestHash, Batch batch) {
+        Transaction earlier = batch.earlierWithKey(key);
+        if (earlier == null) {
+            return null;
+        }
+        if (earlier.requestHash().equals(requestHash)) {
+            return new Outcome.Accepted<>(earlier, true);
+        }
+        return rejected(Rejection.IDEMPOTENCY_KEY_MUST_MATCH_CONTENT, "Idempotency-Key " + key
+                + " was already used for a different request (transaction " + earlier.id() + ")", "Idempotency-Key");
+    }
+
+    private Outcome<Transaction> requireOpen(Iterable<Long> fundIds, Instant occurredAt, String field) {
+        for (Long fundId : fundIds) {
+            Fund fund = fundsById.get(fundId);
+            if (!fund.isOpenAt(occurredAt)) {
+                return rejected(Rejection.PERIOD_MUST_BE_OPEN, "fund " + fund.code() + " is closed through "
+                        + fund.closedThrough() + "; " + occurredAt + " falls inside a closed period", field);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Splits one fund's net amounts per account (positive: debit) into legs, matching debits to credits
+     * in the order the accounts appeared. The result moves exactly the same amounts.
+     */
+    private static void decompose(long fundId, Map<Long, Long> net, List<Leg> legs) {
+        List<long[]> debits = new ArrayList<>();
+        List<long[]> credits = new ArrayList<>();
+        net.forEach((accountId, amount) -> {
+            if (amount > 0) {
+                debits.add(new long[] {accountId, amount});
+            } else if (amount < 0) {
+                credits.add(new long[] {accountId, -amount});
+            }
+        });
+        int d = 0;
+        int c = 0;
+        while (d < debits.size() && c < credits.size()) {
+            long[] debit = debits.get(d);
+            long[] credit = credits.get(c);
+            long amount = Math.min(debit[1], credit[1]);
+            legs.add(new Leg(legs.size(), fundId, debit[0], credit[0], amount, true));
+            debit[1] -= amount;
+            credit[1] -= amount;
+            if (debit[1] == 0) {
+                d++;
+            }
+            if (credit[1] == 0) {
+                c++;
+            }
+        }
+        if (d != debits.size() || c != credits.size()) {
+            throw new IllegalStateException("decomposing an unbalanced fund " + fundId + ": " + net);
+        }
+    }
+
+    /** The event time as storage will keep it (microseconds), or the batch's time when none is given. */
+    private static Instant eventTime(Instant given, Batch batch) {
+        return given == null ? batch.now : given.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private void putFund(Fund fund) {
+        fundsByCode.put(fund.code(), fund);
+        fundsById.put(fund.id(), fund);
+        accountIdsByFund.computeIfAbsent(fund.id(), k -> new HashMap<>());
+    }
+
+    private void putAccount(Account account) {
+        accounts.put(account.id(), account);
+        accountIdsByFund.computeIfAbsent(account.fundId(), k -> new HashMap<>()).put(account.code(), account.id());
+    }
+
+    private static <T> Outcome<T> rejected(Rejection rejection, String detail, String field) {
+        return new Outcome.Rejected<>(rejection, detail, field);
+    }
+
+    Account account(long id) {
+        return accounts.get(id);
+    }
+
+    String headHash() {
+        return headHash;
+    }
+}

@@ -1,0 +1,177 @@
+package org.mingzhang.journal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.mingzhang.account.ChartTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer (group commit). Callers on any thread submit commands into a bounded queue; one
+ * thread drains it in batches, decides every command in memory, writes the whole batch in one database
+ * transaction, and only then completes each caller's future. A refused command fails alone. If a
+ * batch's commit fails, the writer reloads its state from storage and retries the commands one by one,
+ * so one poisoned command cannot take its neighbours down with it.
+ */
+public final class LedgerWriter implements AutoCloseable {
+
+    /**
+     * @param queueCapacity commands that may wait; one more is refused with {@link LedgerBusyException}
+     * @param batchCommandsMax commands decided and committed together at most
+     */
+    public record Settings(int queueCapacity, int batchCommandsMax) {
+        public static final Settings DEFAULT = new Settings(20_000, 1_000);
+
+        public Settings {
+            if (queueCapacity < 1 || batchCommandsMax < 1) {
+                throw new IllegalArgumentException("writer settings must be positive: " + queueCapacity + "/" + batchCommandsMax);
+            }
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerWriter.class);
+
+    private record Queued<T>(LedgerCommand<T> command, CompletableFuture<Outcome<T>> future) {
+    }
+
+    private final JournalStore store;
+    private final Clock clock;
+    private final ChartTemplate chart;
+    private final Settings settings;
+    private final BlockingQueue<Queued<?>> queue;
+    private final Thread thread;
+    private volatile boolean running = true;
+    /** Null when the state must be reloaded from storage before the next batch. */
+    private LedgerStateMachine machine;
+
+    public LedgerWriter(JournalStore store, Clock clock, ChartTemplate chart, Settings settings) {
+        this.store = store;
+        this.clock = clock;
+        this.chart = chart;
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        store.claimWriter();
+        this.machine = new LedgerStateMachine(chart, store.load());
+        this.thread = new Thread(this::run, "mingzhang-ledger-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues a command; the future completes after the command's batch has committed (or was refused). */
+    public <T> CompletableFuture<Outcome<T>> submit(LedgerCommand<T> command) {
+        CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
+        if (!running) {
+            future.completeExceptionally(new IllegalStateException("the ledger writer has stopped"));
+        } else if (!queue.offer(new Queued<>(command, future))) {
+            future.completeExceptionally(new LedgerBusyException(settings.queueCapacity()));
+        }
+        return future;
+    }
+
+    private void run() {
+        List<Queued<?>> batch = new ArrayList<>(settings.batchCommandsMax());
+        while (running || !queue.isEmpty()) {
+            try {
+                Queued<?> first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, settings.batchCommandsMax() - 1);
+                process(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // process() completes every future itself; reaching here is a bug in the writer, which must not die.
+                LOG.error("ledger writer failed outside a batch", e);
+                batch.forEach(q -> q.future().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void process(List<Queued<?>> batch) {
+        List<Outcome<?>> outcomes;
+        try {
+            outcomes = decideAndCommit(batch);
+        } catch (RuntimeException e) {
+            machine = null;
+            if (batch.size() == 1) {
+                LOG.error("ledger command failed: {}", batch.get(0).command(), e);
+                batch.get(0).future().completeExceptionally(e);
+                return;
+            }
+            LOG.warn("a batch of {} commands failed; retrying them one by one", batch.size(), e);
+            for (Queued<?> one : batch) {
+                process(List.of(one));
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), outcomes.get(i));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Queued<T> queued, Outcome<?> outcome) {
+        queued.future().complete((Outcome<T>) outcome);
+    }
+
+    private List<Outcome<?>> decideAndCommit(List<Queued<?>> batch) {
+        if (machine == null) {
+            machine = new LedgerStateMachine(chart, store.load());
+        }
+        Set<String> keys = new HashSet<>();
+        Set<Long> ids = new HashSet<>();
+        for (Queued<?> q : batch) {
+            if (q.command().idempotencyKey() != null) {
+                keys.add(q.command().idempotencyKey());
+            }
+            switch (q.command()) {
+                case Reverse r -> ids.add(r.transactionId());
+                case PostPending p -> ids.add(p.pendingId());
+                case VoidPending v -> ids.add(v.pendingId());
+                default -> { }
+            }
+        }
+        Prefetch prefetch = keys.isEmpty() && ids.isEmpty() ? Prefetch.EMPTY : store.prefetch(keys, ids);
+        LedgerStateMachine.Batch context = new LedgerStateMachine.Batch(prefetch, now());
+        List<Outcome<?>> outcomes = new ArrayList<>(batch.size());
+        for (Queued<?> q : batch) {
+            outcomes.add(machine.apply(q.command(), context));
+        }
+        if (!context.writes.isEmpty()) {
+            store.commit(context.writes);
+        }
+        return outcomes;
+    }
+
+    private Instant now() {
+        // Storage keeps microseconds; the hash chain must see exactly what storage gives back.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Stops taking commands, finishes those already queued, and waits for the writer thread. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.mingzhang.journal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A recorded journal transaction: immutable once written, balanced within each fund (it is a set of
+ * {@link Leg legs}), and chained to its predecessor by {@link #hash()}.
+ *
+ * @param occurredAt the event time (when the money moved, as the accountant dates it)
+ * @param recordedAt when the ledger wrote it
+ * @param reversesId the transaction this one reverses, if it is a reversal
+ * @param pendingId the pending transaction this one posts or voids
+ */
+public record Transaction(long id, String idempotencyKey, String requestHash, TransactionKind kind, Phase phase,
+                          String memo, Instant occurredAt, Instant recordedAt, Long reversesId, Long pendingId,
+                          References references, String recordedBy, String prevHash, String hash, List<Leg> legs) {
+
+    public Transaction {
+        legs = List.copyOf(legs);
+        if (legs.isEmpty() && phase != Phase.VOID_PENDING) {
+            throw new IllegalStateException("transaction " + id + " must have legs");
+        }
+    }
+
+    /** The sum of all legs: what the transaction moves. */
+    public long amountFen() {
+        long total = 0;
+        for (Leg leg : legs) {
+            total = Math.addExact(total, leg.amountFen());
+        }
+        return total;
+    }
+
+    /** The legs summed per account, debits first, in the order the accounts first appear. */
+    public List<Posting> postings() {
+        Map<Long, long[]> byAccount = new LinkedHashMap<>();
+        Map<Long, Long> fundOf = new LinkedHashMap<>();
+        for (Leg leg : legs) {
+            byAccount.computeIfAbsent(leg.debitAccountId(), k -> new long[2])[0] += leg.amountFen();
+            byAccount.computeIfAbsent(leg.creditAccountId(), k -> new long[2])[1] += leg.amountFen();
+            fundOf.put(leg.debitAccountId(), leg.fundId());
+            fundOf.put(leg.creditAccountId(), leg.fundId());
+        }
+        List<Posting> debits = new ArrayList<>();
+        List<Posting> credits = new ArrayList<>();
+        byAccount.forEach((accountId, dc) -> {
+            long net = dc[0] - dc[1];
+            if (net > 0) {
+                debits.add(new Posting(fundOf.get(accountId), accountId, net, 0));
+            } else if (net < 0) {
+                credits.add(new Posting(fundOf.get(accountId), accountId, 0, -net));
+            }
+        });
+        debits.addAll(credits);
+        return debits;
+    }
+}

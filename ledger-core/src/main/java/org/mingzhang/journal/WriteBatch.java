@@ -1,0 +1,69 @@
+package org.mingzhang.journal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mingzhang.account.Account;
+import org.mingzhang.fund.Fund;
+
+/**
+ * Everything one batch writes: new funds and accounts, new transactions with their legs, one aggregated
+ * change of totals per touched account, and closed periods. Built by the writer, written by the store.
+ */
+public final class WriteBatch {
+
+    private final List<Fund> newFunds = new ArrayList<>();
+    private final List<Account> newAccounts = new ArrayList<>();
+    private final List<Transaction> transactions = new ArrayList<>();
+    private final Map<Long, long[]> accountDeltas = new LinkedHashMap<>();
+    private final Map<Long, Instant> closedThrough = new LinkedHashMap<>();
+
+    void addFund(Fund fund, List<Account> accounts) {
+        newFunds.add(fund);
+        newAccounts.addAll(accounts);
+    }
+
+    void addTransaction(Transaction transaction) {
+        transactions.add(transaction);
+    }
+
+    /** Adds to one account's change: debits posted, credits posted, debits pending, credits pending. */
+    void addDelta(long accountId, long debitsPosted, long creditsPosted, long debitsPending, long creditsPending) {
+        long[] d = accountDeltas.computeIfAbsent(accountId, k -> new long[4]);
+        d[0] = Math.addExact(d[0], debitsPosted);
+        d[1] = Math.addExact(d[1], creditsPosted);
+        d[2] = Math.addExact(d[2], debitsPending);
+        d[3] = Math.addExact(d[3], creditsPending);
+    }
+
+    void closePeriod(long fundId, Instant through) {
+        closedThrough.put(fundId, through);
+    }
+
+    public List<Fund> newFunds() {
+        return newFunds;
+    }
+
+    public List<Account> newAccounts() {
+        return newAccounts;
+    }
+
+    public List<Transaction> transactions() {
+        return transactions;
+    }
+
+    /** Account id → {debits posted, credits posted, debits pending, credits pending} to add. */
+    public Map<Long, long[]> accountDeltas() {
+        return accountDeltas;
+    }
+
+    public Map<Long, Instant> closedThrough() {
+        return closedThrough;
+    }
+
+    public boolean isEmpty() {
+        return newFunds.isEmpty() && transactions.isEmpty() && closedThrough.isEmpty();
+    }
+}

@@ -1,0 +1,102 @@
+package org.mingzhang.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.mingzhang.account.ChartTemplate;
+import org.mingzhang.journal.Ledger;
+import org.mingzhang.journal.LedgerWriter;
+
+/**
+ * A connection pool to H2 or PostgreSQL with the schema migrated, and the ledger built on it. The
+ * migrations in {@code db/migration/common} are shared; {@code db/migration/h2} or {@code postgresql}
+ * adds the append-only triggers in that database's own trigger language.
+ */
+public final class Database implements AutoCloseable {
+
+    public enum Vendor { H2, POSTGRESQL }
+
+    private final HikariDataSource dataSource;
+    private final Vendor vendor;
+    private final DSLContext dsl;
+
+    private Database(HikariDataSource dataSource, Vendor vendor) {
+        this.dataSource = dataSource;
+        this.vendor = vendor;
+        this.dsl = DSL.using(dataSource, dialect(vendor), settings());
+    }
+
+    /** Opens a pool of {@code poolSize} connections and migrates the schema. */
+    public static Database open(String url, String user, String password, int poolSize) {
+        Vendor vendor = vendorOf(url);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("mingzhang");
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.name().toLowerCase())
+                    .load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, vendor);
+    }
+
+    public static Vendor vendorOf(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return Vendor.H2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return Vendor.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("Mingzhang runs on H2 (jdbc:h2:...) or PostgreSQL (jdbc:postgresql:...), not " + url);
+    }
+
+    static SQLDialect dialect(Vendor vendor) {
+        return vendor == Vendor.H2 ? SQLDialect.H2 : SQLDialect.POSTGRES;
+    }
+
+    static Settings settings() {
+        // Generated names are lower case; unquoted they match both H2 and PostgreSQL (STACK.md, trap 4).
+        return new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED).withExecuteLogging(false);
+    }
+
+    /** The ledger on this database: its single writer claims the database and loads its state. */
+    public Ledger openLedger(Clock clock, LedgerWriter.Settings writerSettings) {
+        JooqJournalStore store = new JooqJournalStore(this);
+        return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings);
+    }
+
+    public JooqUserStore userStore() {
+        return new JooqUserStore(dsl);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,380 @@
+package org.mingzhang.store;
+
+import static org.mingzhang.store.jooq.Tables.ACCOUNT;
+import static org.mingzhang.store.jooq.Tables.FUND;
+import static org.mingzhang.store.jooq.Tables.JOURNAL_LEG;
+import static org.mingzhang.store.jooq.Tables.JOURNAL_TRANSACTION;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep8;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
+import org.mingzhang.account.Account;
+import org.mingzhang.account.AccountType;
+import org.mingzhang.account.Balances;
+import org.mingzhang.fund.Fund;
+import org.mingzhang.fund.FundLevel;
+import org.mingzhang.journal.ChainHash;
+import org.mingzhang.journal.JournalStore;
+import org.mingzhang.journal.LedgerReads;
+import org.mingzhang.journal.LedgerSnapshot;
+import org.mingzhang.journal.Leg;
+import org.mingzhang.journal.Phase;
+import org.mingzhang.journal.Prefetch;
+import org.mingzhang.journal.References;
+import org.mingzhang.journal.Transaction;
+import org.mingzhang.journal.TransactionKind;
+import org.mingzhang.journal.TransactionQuery;
+import org.mingzhang.journal.WriteBatch;
+import org.mingzhang.store.jooq.tables.records.JournalLegRecord;
+import org.mingzhang.store.jooq.tables.records.JournalTransactionRecord;
+
+/**
+ * The journal on H2 or PostgreSQL through jOOQ. Writes go through one dedicated connection that the
+ * single writer owns (on PostgreSQL it holds an advisory lock, so a second writer cannot start); reads
+ * use the pool and see only committed batches. Every transaction read back is checked to be whole.
+ */
+final class JooqJournalStore implements JournalStore, LedgerReads {
+
+    /** The advisory lock key that marks the one writer of a database ("MZ" in ASCII). */
+    private static final long WRITER_LOCK_KEY = 0x4D5AL;
+    private static final int ROWS_PER_INSERT_MAX = 1_000;
+
+    private final Database database;
+    private final DSLContext reads;
+    private Connection writeConnection;
+    private DSLContext writes;
+
+    JooqJournalStore(Database database) {
+        this.database = database;
+        this.reads = database.dsl();
+    }
+
+    // --- the writer's side -------------------------------------------------------------------------------
+
+    @Override
+    public void claimWriter() {
+        try {
+            writeConnection = database.dataSource().getConnection();
+            writeConnection.setAutoCommit(false);
+            writes = DSL.using(writeConnection, Database.dialect(database.vendor()), Database.settings());
+            if (database.vendor() == Database.Vendor.POSTGRESQL) {
+                Boolean locked = writes.select(DSL.field("pg_try_advisory_lock({0})", Boolean.class, WRITER_LOCK_KEY))
+                        .fetchOne(0, Boolean.class);
+                writeConnection.commit();
+                if (!Boolean.TRUE.equals(locked)) {
+                    throw new IllegalStateException("another Mingzhang writer already holds this database "
+                            + "(advisory lock " + WRITER_LOCK_KEY + "); run one service instance per database");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the writer's connection: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public LedgerSnapshot load() {
+        return inWriteTransaction(dsl -> {
+            List<Fund> funds = dsl.selectFrom(FUND).orderBy(FUND.ID).fetch(JooqJournalStore::fund);
+            List<Account> accounts = dsl.selectFrom(ACCOUNT).orderBy(ACCOUNT.ID).fetch(JooqJournalStore::account);
+            var resolver = JOURNAL_TRANSACTION.as("resolver");
+            List<Transaction> openPendings = withLegs(dsl, dsl.selectFrom(JOURNAL_TRANSACTION)
+                    .where(JOURNAL_TRANSACTION.PHASE.eq(Phase.PENDING.name()))
+                    .andNotExists(DSL.selectOne().from(resolver).where(resolver.PENDING_ID.eq(JOURNAL_TRANSACTION.ID)))
+                    .fetch());
+            JournalTransactionRecord head = dsl.selectFrom(JOURNAL_TRANSACTION).orderBy(JOURNAL_TRANSACTION.ID.desc())
+                    .limit(1).fetchOne();
+            long lastFundId = funds.stream().mapToLong(Fund::id).max().orElse(0);
+            long lastAccountId = accounts.stream().mapToLong(Account::id).max().orElse(0);
+            return new LedgerSnapshot(funds, accounts, openPendings, head == null ? ChainHash.GENESIS : head.getHash(),
+                    head == null ? 0 : head.getId(), lastFundId, lastAccountId);
+        });
+    }
+
+    @Override
+    public Prefetch prefetch(Set<String> idempotencyKeys, Set<Long> transactionIds) {
+        return inWriteTransaction(dsl -> {
+            Map<String, Transaction> byKey = new HashMap<>();
+            if (!idempotencyKeys.isEmpty()) {
+                for (Transaction t : withLegs(dsl, dsl.selectFrom(JOURNAL_TRANSACTION)
+                        .where(JOURNAL_TRANSACTION.IDEMPOTENCY_KEY.in(idempotencyKeys)).fetch())) {
+                    byKey.put(t.idempotencyKey(), t);
+                }
+            }
+            Map<Long, Transaction> byId = new HashMap<>();
+            Set<Long> reversed = new java.util.HashSet<>();
+            if (!transactionIds.isEmpty()) {
+                for (Transaction t : withLegs(dsl, dsl.selectFrom(JOURNAL_TRANSACTION)
+                        .where(JOURNAL_TRANSACTION.ID.in(transactionIds)).fetch())) {
+                    byId.put(t.id(), t);
+                }
+                reversed.addAll(dsl.select(JOURNAL_TRANSACTION.REVERSES_ID).from(JOURNAL_TRANSACTION)
+                        .where(JOURNAL_TRANSACTION.REVERSES_ID.in(transactionIds)).fetch(JOURNAL_TRANSACTION.REVERSES_ID));
+            }
+            return new Prefetch(byKey, byId, reversed);
+        });
+    }
+
+    @Override
+    public void commit(WriteBatch batch) {
+        inWriteTransaction(dsl -> {
+            insertFunds(dsl, batch.newFunds());
+            insertAccounts(dsl, batch.newAccounts());
+            insertTransactions(dsl, batch.transactions());
+            updateTotals(dsl, batch.accountDeltas());
+            batch.closedThrough().forEach((fundId, through) -> dsl.update(FUND)
+                    .set(FUND.CLOSED_THROUGH, odt(through)).where(FUND.ID.eq(fundId)).execute());
+            return null;
+        });
+    }
+
+    private static void insertFunds(DSLContext dsl, List<Fund> funds) {
+        if (funds.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(FUND, FUND.ID, FUND.CODE, FUND.NAME, FUND.FUND_LEVEL, FUND.PARENT_ID,
+                FUND.MUST_NOT_GO_NEGATIVE, FUND.CLOSED_THROUGH, FUND.CREATED_AT);
+        for (Fund f : funds) {
+            insert = insert.values(f.id(), f.code(), f.name(), f.level().name(), f.parentId(), f.mustNotGoNegative(),
+                    odt(f.closedThrough()), odt(f.createdAt()));
+        }
+        insert.execute();
+    }
+
+    private static void insertAccounts(DSLContext dsl, List<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(ACCOUNT, ACCOUNT.ID, ACCOUNT.FUND_ID, ACCOUNT.CODE, ACCOUNT.NAME, ACCOUNT.TYPE,
+                ACCOUNT.NORMAL_SIDE, ACCOUNT.RESTRICTED, ACCOUNT.MUST_NOT_GO_NEGATIVE);
+        for (Account a : accounts) {
+            insert = insert.values(a.id(), a.fundId(), a.code(), a.name(), a.type().name(), a.normalSide().name(),
+                    a.restricted(), a.mustNotGoNegative());
+        }
+        insert.execute();
+    }
+
+    private static void insertTransactions(DSLContext dsl, List<Transaction> transactions) {
+        for (int from = 0; from < transactions.size(); from += ROWS_PER_INSERT_MAX) {
+            List<Transaction> chunk = transactions.subList(from, Math.min(transactions.size(), from + ROWS_PER_INSERT_MAX));
+            List<JournalTransactionRecord> rows = new ArrayList<>(chunk.size());
+            for (Transaction t : chunk) {
+                rows.add(new JournalTransactionRecord(t.id(), t.idempotencyKey(), t.requestHash(), t.kind().name(),
+                        t.phase().name(), t.memo(), odt(t.occurredAt()), odt(t.recordedAt()), t.reversesId(), t.pendingId(),
+                        t.references().gift(), t.references().disbursement(), t.references().pool(), t.recordedBy(),
+                        t.prevHash(), t.hash()));
+            }
+            dsl.insertInto(JOURNAL_TRANSACTION).columns(JOURNAL_TRANSACTION.fields()).valuesOfRecords(rows).execute();
+        }
+        InsertValuesStep8<JournalLegRecord, Long, Integer, Long, Long, Long, Long, Boolean, OffsetDateTime> insert = null;
+        int rowsInInsert = 0;
+        for (Transaction t : transactions) {
+            OffsetDateTime occurredAt = odt(t.occurredAt());
+            for (Leg leg : t.legs()) {
+                if (insert == null) {
+                    insert = dsl.insertInto(JOURNAL_LEG, JOURNAL_LEG.TRANSACTION_ID, JOURNAL_LEG.LEG_NO, JOURNAL_LEG.FUND_ID,
+                            JOURNAL_LEG.DEBIT_ACCOUNT_ID, JOURNAL_LEG.CREDIT_ACCOUNT_ID, JOURNAL_LEG.AMOUNT_FEN,
+                            JOURNAL_LEG.POSTED, JOURNAL_LEG.OCCURRED_AT);
+                }
+                insert = insert.values(t.id(), leg.legNo(), leg.fundId(), leg.debitAccountId(), leg.creditAccountId(),
+                        leg.amountFen(), leg.posted(), occurredAt);
+                if (++rowsInInsert == ROWS_PER_INSERT_MAX) {
+                    insert.execute();
+                    insert = null;
+                    rowsInInsert = 0;
+                }
+            }
+        }
+        if (insert != null) {
+            insert.execute();
+        }
+    }
+
+    /** One aggregated increment per touched account, sent as one JDBC batch. */
+    private static void updateTotals(DSLContext dsl, Map<Long, long[]> deltas) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = dsl.batch(dsl.update(ACCOUNT)
+                .set(ACCOUNT.DEBITS_POSTED_FEN, ACCOUNT.DEBITS_POSTED_FEN.plus((Long) null))
+                .set(ACCOUNT.CREDITS_POSTED_FEN, ACCOUNT.CREDITS_POSTED_FEN.plus((Long) null))
+                .set(ACCOUNT.DEBITS_PENDING_FEN, ACCOUNT.DEBITS_PENDING_FEN.plus((Long) null))
+                .set(ACCOUNT.CREDITS_PENDING_FEN, ACCOUNT.CREDITS_PENDING_FEN.plus((Long) null))
+                .where(ACCOUNT.ID.eq((Long) null)));
+        deltas.forEach((id, d) -> batch.bind(d[0], d[1], d[2], d[3], id));
+        int[] counts = batch.execute();
+        for (int count : counts) {
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("an account total update touched " + count + " rows");
+            }
+        }
+    }
+
+    private <T> T inWriteTransaction(java.util.function.Function<DSLContext, T> work) {
+        if (writes == null) {
+            throw new IllegalStateException("the writer has not claimed the database");
+        }
+        try {
+            T result = work.apply(writes);
+            writeConnection.commit();
+            return result;
+        } catch (RuntimeException e) {
+            rollbackQuietly(e);
+            throw e;
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw new IllegalStateException("commit failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void rollbackQuietly(Exception cause) {
+        try {
+            writeConnection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (writeConnection != null) {
+            try {
+                writeConnection.close();
+            } catch (SQLException ignored) {
+                // Closing returns the connection to a pool that is about to close as well.
+            }
+            writeConnection = null;
+            writes = null;
+        }
+    }
+
+    // --- reads -------------------------------------------------------------------------------------------
+
+    @Override
+    public List<Fund> funds() {
+        return reads.selectFrom(FUND).orderBy(FUND.CODE).fetch(JooqJournalStore::fund);
+    }
+
+    @Override
+    public Optional<Fund> fund(String code) {
+        return reads.selectFrom(FUND).where(FUND.CODE.eq(code)).fetchOptional(JooqJournalStore::fund);
+    }
+
+    @Override
+    public List<Account> accounts(long fundId) {
+        return reads.selectFrom(ACCOUNT).where(ACCOUNT.FUND_ID.eq(fundId)).orderBy(ACCOUNT.CODE).fetch(JooqJournalStore::account);
+    }
+
+    @Override
+    public Optional<Transaction> transaction(long id) {
+        return withLegs(reads, reads.selectFrom(JOURNAL_TRANSACTION).where(JOURNAL_TRANSACTION.ID.eq(id)).fetch())
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<Transaction> transactions(TransactionQuery q) {
+        Condition where = JOURNAL_TRANSACTION.ID.gt(q.afterId());
+        if (q.fundId() != null) {
+            where = where.andExists(DSL.selectOne().from(JOURNAL_LEG).where(JOURNAL_LEG.TRANSACTION_ID.eq(JOURNAL_TRANSACTION.ID))
+                    .and(JOURNAL_LEG.FUND_ID.eq(q.fundId())));
+        }
+        if (q.from() != null) {
+            where = where.and(JOURNAL_TRANSACTION.OCCURRED_AT.ge(odt(q.from())));
+        }
+        if (q.to() != null) {
+            where = where.and(JOURNAL_TRANSACTION.OCCURRED_AT.le(odt(q.to())));
+        }
+        return withLegs(reads, reads.selectFrom(JOURNAL_TRANSACTION).where(where).orderBy(JOURNAL_TRANSACTION.ID)
+                .limit(q.limit()).fetch());
+    }
+
+    @Override
+    public Map<Long, long[]> postedTotalsAsOf(Collection<Long> fundIds, Instant asOf) {
+        Map<Long, long[]> totals = new HashMap<>();
+        if (fundIds.isEmpty()) {
+            return totals;
+        }
+        Condition legs = JOURNAL_LEG.POSTED.isTrue().and(JOURNAL_LEG.FUND_ID.in(fundIds))
+                .and(JOURNAL_LEG.OCCURRED_AT.le(odt(asOf)));
+        var sum = DSL.sum(JOURNAL_LEG.AMOUNT_FEN);
+        reads.select(JOURNAL_LEG.DEBIT_ACCOUNT_ID, sum).from(JOURNAL_LEG).where(legs).groupBy(JOURNAL_LEG.DEBIT_ACCOUNT_ID)
+                .forEach(r -> totals.computeIfAbsent(r.value1(), k -> new long[2])[0] = r.value2().longValueExact());
+        reads.select(JOURNAL_LEG.CREDIT_ACCOUNT_ID, sum).from(JOURNAL_LEG).where(legs).groupBy(JOURNAL_LEG.CREDIT_ACCOUNT_ID)
+                .forEach(r -> totals.computeIfAbsent(r.value1(), k -> new long[2])[1] = r.value2().longValueExact());
+        return totals;
+    }
+
+    @Override
+    public void forEachTransaction(Consumer<Transaction> consumer) {
+        long after = 0;
+        while (true) {
+            List<Transaction> page = withLegs(reads, reads.selectFrom(JOURNAL_TRANSACTION)
+                    .where(JOURNAL_TRANSACTION.ID.gt(after)).orderBy(JOURNAL_TRANSACTION.ID).limit(1_000).fetch());
+            if (page.isEmpty()) {
+                return;
+            }
+            page.forEach(consumer);
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    // --- mapping -----------------------------------------------------------------------------------------
+
+    /** Attaches each transaction's legs (one query for the whole page) and checks that none is missing. */
+    private static List<Transaction> withLegs(DSLContext dsl, Result<JournalTransactionRecord> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Leg>> legs = new LinkedHashMap<>();
+        rows.forEach(r -> legs.put(r.getId(), new ArrayList<>()));
+        dsl.selectFrom(JOURNAL_LEG).where(JOURNAL_LEG.TRANSACTION_ID.in(legs.keySet()))
+                .orderBy(JOURNAL_LEG.TRANSACTION_ID, JOURNAL_LEG.LEG_NO)
+                .forEach(l -> legs.get(l.getTransactionId()).add(new Leg(l.getLegNo(), l.getFundId(), l.getDebitAccountId(),
+                        l.getCreditAccountId(), l.getAmountFen(), l.getPosted())));
+        List<Transaction> result = new ArrayList<>(rows.size());
+        for (JournalTransactionRecord r : rows) {
+            // The Transaction constructor refuses a posted transaction without legs: a half-written one cannot be read.
+            result.add(new Transaction(r.getId(), r.getIdempotencyKey(), r.getRequestHash(), TransactionKind.valueOf(r.getKind()),
+                    Phase.valueOf(r.getPhase()), r.getMemo(), instant(r.getOccurredAt()), instant(r.getRecordedAt()),
+                    r.getReversesId(), r.getPendingId(), new References(r.getGiftRef(), r.getDisbursementRef(), r.getPoolRef()),
+                    r.getRecordedBy(), r.getPrevHash(), r.getHash(), legs.get(r.getId())));
+        }
+        return result;
+    }
+
+    private static Fund fund(org.mingzhang.store.jooq.tables.records.FundRecord r) {
+        return new Fund(r.getId(), r.getCode(), r.getName(), FundLevel.valueOf(r.getFundLevel()), r.getParentId(),
+                r.getMustNotGoNegative(), instant(r.getClosedThrough()), instant(r.getCreatedAt()));
+    }
+
+    private static Account account(org.mingzhang.store.jooq.tables.records.AccountRecord r) {
+        return new Account(r.getId(), r.getFundId(), r.getCode(), r.getName(), AccountType.valueOf(r.getType()),
+                r.getRestricted(), r.getMustNotGoNegative(), new Balances(r.getDebitsPostedFen(), r.getCreditsPostedFen(),
+                r.getDebitsPendingFen(), r.getCreditsPendingFen()));
+    }
+
+    static OffsetDateTime odt(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime odt) {
+        return odt == null ? null : odt.toInstant();
+    }
+
+}
