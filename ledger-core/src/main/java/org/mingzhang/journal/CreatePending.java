@@ -10,6 +10,12 @@ public record CreatePending(String idempotencyKey, String recordedBy, Transactio
                             String debitAccountCode, String creditAccountCode, long amountFen, String memo,
                             Instant occurredAt, References references) implements LedgerCommand<Transaction> {
 
+    public CreatePending {
+        LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireMemo(memo);
+        LedgerLimits.requireAmount(amountFen);
+    }
+
     @Override
     public String requestHash() {
         return new Canonical().add("CreatePending").add(kind.name()).add(fundCode).add(debitAccountCode)

@@ -14,7 +14,13 @@ public record PostEntry(String idempotencyKey, String recordedBy, TransactionKin
         implements LedgerCommand<Transaction> {
 
     public PostEntry {
+        LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireMemo(memo);
         lines = List.copyOf(lines);
+        if (lines.size() > LedgerLimits.POSTINGS_PER_TRANSACTION_MAX) {
+            throw new IllegalArgumentException("a transaction has at most " + LedgerLimits.POSTINGS_PER_TRANSACTION_MAX
+                    + " postings: " + lines.size());
+        }
     }
 
     @Override

@@ -6,6 +6,13 @@ package org.mingzhang.journal;
 public record PostPending(String idempotencyKey, String recordedBy, long pendingId, Long amountFen, String memo)
         implements LedgerCommand<Transaction> {
 
+    public PostPending {
+        LedgerLimits.requireKey(idempotencyKey);
+        if (amountFen != null) {
+            LedgerLimits.requireAmount(amountFen);
+        }
+    }
+
     @Override
     public String requestHash() {
         return new Canonical().add("PostPending").add(pendingId).add(amountFen).add(memo).sha256();

@@ -12,6 +12,7 @@ public record PostingLine(String fundCode, String accountCode, long debitFen, lo
         if ((debitFen > 0) == (creditFen > 0) || debitFen < 0 || creditFen < 0) {
             throw new IllegalArgumentException("a posting line has exactly one positive side: " + debitFen + "/" + creditFen);
         }
+        LedgerLimits.requireAmount(Math.max(debitFen, creditFen));
     }
 
     public static PostingLine debit(String accountCode, long fen) {

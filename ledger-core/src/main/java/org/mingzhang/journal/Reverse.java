@@ -9,6 +9,11 @@ import java.time.Instant;
 public record Reverse(String idempotencyKey, String recordedBy, long transactionId, String reason, Instant occurredAt)
         implements LedgerCommand<Transaction> {
 
+    public Reverse {
+        LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireReason(reason);
+    }
+
     @Override
     public String requestHash() {
         return new Canonical().add("Reverse").add(transactionId).add(reason).add(occurredAt).sha256();

@@ -4,6 +4,11 @@ package org.mingzhang.journal;
 public record VoidPending(String idempotencyKey, String recordedBy, long pendingId, String reason)
         implements LedgerCommand<Transaction> {
 
+    public VoidPending {
+        LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireReason(reason);
+    }
+
     @Override
     public String requestHash() {
         return new Canonical().add("VoidPending").add(pendingId).add(reason).sha256();

@@ -79,11 +79,13 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
                         .fetchOne(0, Boolean.class);
                 writeConnection.commit();
                 if (!Boolean.TRUE.equals(locked)) {
+                    close();
                     throw new IllegalStateException("another Mingzhang writer already holds this database "
                             + "(advisory lock " + WRITER_LOCK_KEY + "); run one service instance per database");
                 }
             }
         } catch (SQLException e) {
+            close();
             throw new IllegalStateException("cannot open the writer's connection: " + e.getMessage(), e);
         }
     }

@@ -1,0 +1,11 @@
+package org.mingzhang.store;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("Ledger under concurrency on H2")
+class H2LedgerConcurrencyTest extends LedgerConcurrencySuite {
+    @Override
+    Database openDatabase() {
+        return TestDatabases.h2();
+    }
+}

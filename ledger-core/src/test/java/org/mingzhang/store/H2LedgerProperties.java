@@ -1,0 +1,11 @@
+package org.mingzhang.store;
+
+import net.jqwik.api.Label;
+
+@Label("Ledger properties on H2")
+class H2LedgerProperties extends LedgerProperties {
+    @Override
+    Database openDatabase() {
+        return TestDatabases.h2();
+    }
+}

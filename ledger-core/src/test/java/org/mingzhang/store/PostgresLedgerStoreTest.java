@@ -1,0 +1,39 @@
+package org.mingzhang.store;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mingzhang.journal.LedgerWriter;
+
+@DisplayName("Ledger store on PostgreSQL")
+class PostgresLedgerStoreTest extends LedgerStoreSuite {
+
+    private TestDatabases.TestPostgres postgres;
+
+    @Override
+    Database openDatabase() {
+        postgres = TestDatabases.postgres();
+        return postgres.database();
+    }
+
+    @Override
+    void closeDatabase() {
+        postgres.close();
+    }
+
+    @Override
+    void dropAppendOnlyGuard(Statement statement) throws SQLException {
+        statement.execute("ALTER TABLE journal_transaction DISABLE TRIGGER journal_transaction_append_only");
+    }
+
+    @Test
+    @DisplayName("when a second writer starts against the same database then it is refused")
+    void oneWriterPerDatabase() {
+        assertThatThrownBy(() -> database.openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT))
+                .hasMessageContaining("another Mingzhang writer");
+    }
+}
