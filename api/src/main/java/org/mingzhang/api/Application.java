@@ -1,0 +1,38 @@
+package org.mingzhang.api;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+/**
+ * Starts the Mingzhang HTTP service: the schema is migrated, the ledger's single writer claims the
+ * database, and the API answers on {@code MINGZHANG_PORT} (8080). See API.md, "Running".
+ */
+@OpenAPIDefinition(
+        info = @Info(
+                title = "Mingzhang API",
+                version = "1",
+                description = """
+                        明账: the ledger of Chinese community funds. Money is a JSON string in yuan with at most \
+                        two decimals ("500.00"); times are ISO-8601 with an offset and are written in China \
+                        Standard Time (+08:00). Every error is an RFC 9457 application/problem+json document. \
+                        Requests that move money need an Idempotency-Key header: a repeat with the same key and \
+                        body returns the original answer, the same key with another body is a 409.""",
+                license = @License(name = "See the repository")),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The server's admin token (MINGZHANG_ADMIN_TOKEN or <data dir>/admin-token) or a user's token "
+                + "from POST /api/v1/users.")
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+    }
+}

@@ -1,0 +1,60 @@
+package org.mingzhang.api.ledger;
+
+import static org.mingzhang.user.Role.ACCOUNTANT;
+import static org.mingzhang.user.Role.ADMIN;
+
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Set;
+import org.mingzhang.api.auth.Allowed;
+import org.mingzhang.api.edge.Input;
+import org.mingzhang.api.edge.Periods;
+import org.mingzhang.api.funds.FundResponse;
+import org.mingzhang.api.funds.FundViews;
+import org.mingzhang.api.funds.FundsController;
+import org.mingzhang.api.problem.Problem;
+import org.mingzhang.fund.Fund;
+import org.mingzhang.journal.ClosePeriod;
+import org.mingzhang.journal.Ledger;
+
+/** Closing a fund's books (结账): once closed, nothing may be dated inside the period. */
+@Controller("/api/v1/ledger/funds/{code}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Ledger")
+public final class PeriodsController {
+
+    private final Ledger ledger;
+    private final FundViews views;
+
+    public PeriodsController(Ledger ledger, FundViews views) {
+        this.ledger = ledger;
+        this.views = views;
+    }
+
+    @Post("/close-period")
+    @Allowed({ADMIN, ACCOUNTANT})
+    @Operation(operationId = "closePeriod", summary = "Close the fund's books through the end of a period",
+            description = "The period is a year, a month or a quarter in China Standard Time; it must have ended. "
+                    + "Afterwards, postings dated inside it are refused with 422; corrections are booked in an open period.")
+    @ApiResponse(responseCode = "200", description = "The fund, with its new closedThrough",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FundResponse.class)))
+    @ApiResponse(responseCode = "422", description = "The period has not ended, or the books are closed through it already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FundResponse closePeriod(String code, @Body ClosePeriodRequest request) {
+        Fund fund = FundsController.find(ledger, code);
+        Input input = new Input();
+        Instant through = Periods.lastInstant(request.period(), "period", input);
+        input.validate();
+        Fund closed = Outcomes.accepted(ledger.execute(new ClosePeriod(fund.code(), through)), Set.of("fundCode"));
+        return views.of(closed);
+    }
+}

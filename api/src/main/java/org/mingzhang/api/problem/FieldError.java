@@ -1,0 +1,10 @@
+package org.mingzhang.api.problem;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** What is wrong with one field of a request, named as the client wrote it: {@code postings[0].debit}. */
+@Schema(name = "FieldError")
+public record FieldError(
+        @Schema(example = "postings[0].debit") String field,
+        @Schema(example = "amount must have at most 2 decimals: 1.234") String message) {
+}

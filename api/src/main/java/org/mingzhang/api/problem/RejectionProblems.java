@@ -1,0 +1,58 @@
+package org.mingzhang.api.problem;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.Rejection;
+
+/**
+ * The one table from the ledger's refusals to HTTP: a status and a stable problem type per
+ * {@link Rejection}. The switch has no default, so a new rejection in the core does not compile here
+ * until someone decides its status.
+ */
+public final class RejectionProblems {
+
+    private RejectionProblems() {
+    }
+
+    /**
+     * @param pathFields the rejection fields that the request carried in its path; a "must exist" refusal
+     *                   about one of them is a 404 (the resource in the URL is unknown), otherwise a 422
+     */
+    public static int status(Rejection rejection, String field, Set<String> pathFields) {
+        boolean aboutPath = field != null && pathFields.contains(field);
+        return switch (rejection) {
+            // Conflicts: the key was used for other content, or the subject is no longer in the right state.
+            case IDEMPOTENCY_KEY_MUST_MATCH_CONTENT, FUND_CODE_MUST_BE_UNIQUE, TRANSACTION_MUST_NOT_BE_REVERSED_TWICE,
+                 PENDING_MUST_BE_OPEN -> 409;
+            // The thing named in the URL does not exist.
+            case TRANSACTION_MUST_EXIST, PENDING_MUST_EXIST, FUND_MUST_EXIST, ACCOUNT_MUST_EXIST -> aboutPath ? 404 : 422;
+            // Business rules that refuse a well-formed request.
+            case PARENT_FUND_MUST_EXIST, FUND_LEVEL_MUST_FIT_PARENT, TRANSACTION_MUST_BE_POSTED,
+                 POST_MUST_NOT_EXCEED_PENDING, TRANSACTION_MUST_TOUCH_AT_MOST_TWO_FUNDS, TRANSACTION_MUST_BALANCE,
+                 TRANSACTION_MUST_MOVE_MONEY, PERIOD_MUST_BE_OPEN, PERIOD_MUST_HAVE_ENDED,
+                 PERIOD_MUST_NOT_BE_CLOSED_ALREADY, ACCOUNT_MUST_NOT_GO_NEGATIVE, ACCOUNT_TOTAL_MUST_NOT_OVERFLOW -> 422;
+        };
+    }
+
+    /** {@code TRANSACTION_MUST_BALANCE} → {@code https://mingzhang.org/problems/transaction-must-balance}. */
+    public static String type(Rejection rejection) {
+        return Problem.TYPE_BASE + rejection.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** {@code TRANSACTION_MUST_BALANCE} → "Transaction must balance". */
+    public static String title(Rejection rejection) {
+        String words = rejection.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    public static ProblemException of(Outcome.Rejected<?> rejected, Set<String> pathFields) {
+        String field = rejected.field();
+        int status = status(rejected.rejection(), field, pathFields);
+        List<FieldError> errors = field == null || pathFields.contains(field)
+                ? null : List.of(new FieldError(field, rejected.detail()));
+        return new ProblemException(new Problem(type(rejected.rejection()), title(rejected.rejection()), status,
+                rejected.detail(), errors));
+    }
+}
