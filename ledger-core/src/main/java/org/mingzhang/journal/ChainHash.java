@@ -16,7 +16,7 @@ public final class ChainHash {
     /** The hash the transaction must carry, computed from everything but its own {@code hash} field. */
     public static String of(Transaction t) {
         Canonical c = new Canonical().add("mingzhang-tx-v1").add(t.id()).add(t.idempotencyKey()).add(t.requestHash())
-                .add(t.kind().name()).add(t.phase().name()).add(t.memo()).add(t.occurredAt()).add(t.recordedAt())
+                .add(t.fundId()).add(t.kind().name()).add(t.phase().name()).add(t.memo()).add(t.occurredAt()).add(t.recordedAt())
                 .add(t.reversesId()).add(t.pendingId()).add(t.references().gift()).add(t.references().disbursement())
                 .add(t.references().pool()).add(t.recordedBy()).add(t.prevHash()).add(t.legs().size());
         for (Leg leg : t.legs()) {

@@ -12,6 +12,7 @@ public record CreatePending(String idempotencyKey, String recordedBy, Transactio
 
     public CreatePending {
         LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireRecordedBy(recordedBy);
         LedgerLimits.requireMemo(memo);
         LedgerLimits.requireAmount(amountFen);
     }

@@ -15,6 +15,9 @@ public final class LedgerLimits {
     public static final int IDEMPOTENCY_KEY_LENGTH_MAX = 200;
     public static final int CODE_LENGTH_MAX = 32;
     public static final int NAME_LENGTH_MAX = 200;
+    public static final int RECORDED_BY_LENGTH_MAX = 100;
+    /** How far ahead of the ledger's clock an event time may lie (clients' clocks drift). */
+    public static final java.time.Duration CLOCK_SKEW_MAX = java.time.Duration.ofMinutes(5);
     /** One line moves at most this much, so a transaction's totals cannot overflow a long. */
     public static final long LINE_AMOUNT_FEN_MAX = Money.FEN_MAX;
 
@@ -26,6 +29,13 @@ public final class LedgerLimits {
             throw new IllegalArgumentException("idempotency key must have 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters: " + key);
         }
         return key;
+    }
+
+    static String requireRecordedBy(String recordedBy) {
+        if (recordedBy == null || recordedBy.isEmpty() || recordedBy.length() > RECORDED_BY_LENGTH_MAX) {
+            throw new IllegalArgumentException("recordedBy must have 1 to " + RECORDED_BY_LENGTH_MAX + " characters: " + recordedBy);
+        }
+        return recordedBy;
     }
 
     static String requireMemo(String memo) {

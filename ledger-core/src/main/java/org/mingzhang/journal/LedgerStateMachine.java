@@ -179,13 +179,14 @@ final class LedgerStateMachine {
             return rejected(Rejection.TRANSACTION_MUST_MOVE_MONEY, "every account's debits and credits cancel out", "postings");
         }
         Instant occurredAt = eventTime(c.occurredAt(), batch);
-        Outcome<Transaction> closed = requireOpen(netByFund.keySet(), occurredAt, "occurredAt");
+        Outcome<Transaction> closed = requireOpen(netByFund.keySet(), occurredAt, batch, "occurredAt");
         if (closed != null) {
             return closed;
         }
         Movement movement = new Movement();
         legs.forEach(movement::post);
-        return book(movement, batch, c.idempotencyKey(), c.requestHash(), c.kind(), Phase.POSTED, c.memo(), occurredAt,
+        return book(movement, batch, c.idempotencyKey(), c.requestHash(), fundsByCode.get(c.fundCode()).id(), c.kind(),
+                Phase.POSTED, c.memo(), occurredAt,
                 null, null, c.references(), c.recordedBy(), legs);
     }
 
@@ -209,7 +210,7 @@ final class LedgerStateMachine {
         Instant occurredAt = eventTime(c.occurredAt(), batch);
         Set<Long> funds = new HashSet<>();
         original.legs().forEach(l -> funds.add(l.fundId()));
-        Outcome<Transaction> closed = requireOpen(funds, occurredAt, "occurredAt");
+        Outcome<Transaction> closed = requireOpen(funds, occurredAt, batch, "occurredAt");
         if (closed != null) {
             return closed;
         }
@@ -219,7 +220,7 @@ final class LedgerStateMachine {
         }
         Movement movement = new Movement();
         legs.forEach(movement::post);
-        Outcome<Transaction> outcome = book(movement, batch, c.idempotencyKey(), c.requestHash(), TransactionKind.REVERSAL,
+        Outcome<Transaction> outcome = book(movement, batch, c.idempotencyKey(), c.requestHash(), original.fundId(), TransactionKind.REVERSAL,
                 Phase.POSTED, "冲销 reversal of #" + original.id() + ": " + c.reason(), occurredAt, original.id(), null,
                 original.references(), c.recordedBy(), legs);
         if (outcome.accepted()) {
@@ -249,14 +250,14 @@ final class LedgerStateMachine {
             return rejected(Rejection.TRANSACTION_MUST_MOVE_MONEY, "a transfer needs two different accounts", "creditAccountCode");
         }
         Instant occurredAt = eventTime(c.occurredAt(), batch);
-        Outcome<Transaction> closed = requireOpen(Set.of(fund.id()), occurredAt, "occurredAt");
+        Outcome<Transaction> closed = requireOpen(Set.of(fund.id()), occurredAt, batch, "occurredAt");
         if (closed != null) {
             return closed;
         }
         List<Leg> legs = List.of(new Leg(0, fund.id(), debit, credit, c.amountFen(), false));
         Movement movement = new Movement();
         movement.reserve(legs.get(0), 1);
-        Outcome<Transaction> outcome = book(movement, batch, c.idempotencyKey(), c.requestHash(), c.kind(), Phase.PENDING,
+        Outcome<Transaction> outcome = book(movement, batch, c.idempotencyKey(), c.requestHash(), fund.id(), c.kind(), Phase.PENDING,
                 c.memo(), occurredAt, null, null, c.references(), c.recordedBy(), legs);
         if (outcome instanceof Outcome.Accepted<Transaction> a && !a.replayed()) {
             openPendings.put(a.value().id(), a.value());
@@ -277,8 +278,9 @@ final class LedgerStateMachine {
             if (known != null && known.phase() == Phase.PENDING) {
                 return rejected(Rejection.PENDING_MUST_BE_OPEN, "pending transfer " + pendingId + " was already posted or voided", "id");
             }
-            return rejected(Rejection.PENDING_MUST_EXIST, known == null ? "no transaction " + pendingId
-                    : "transaction " + pendingId + " is not a pending transfer", "id");
+            return known == null ? rejected(Rejection.TRANSACTION_MUST_EXIST, "no transaction " + pendingId, "id")
+                    : rejected(Rejection.TRANSACTION_MUST_BE_PENDING, "transaction " + pendingId + " is "
+                            + known.phase() + ", not a pending transfer", "id");
         }
         Leg reserved = pending.legs().get(0);
         long postFen = isVoid ? 0 : (postAmountFen == null ? reserved.amountFen() : postAmountFen);
@@ -287,7 +289,7 @@ final class LedgerStateMachine {
                     + Money.format(reserved.amountFen()), "amount");
         }
         Instant occurredAt = batch.now;
-        Outcome<Transaction> closed = requireOpen(Set.of(reserved.fundId()), occurredAt, "occurredAt");
+        Outcome<Transaction> closed = requireOpen(Set.of(reserved.fundId()), occurredAt, batch, "occurredAt");
         if (closed != null) {
             return closed;
         }
@@ -299,7 +301,7 @@ final class LedgerStateMachine {
             legs.add(posted);
             movement.post(posted);
         }
-        Outcome<Transaction> outcome = book(movement, batch, key, requestHash, pending.kind(),
+        Outcome<Transaction> outcome = book(movement, batch, key, requestHash, pending.fundId(), pending.kind(),
                 isVoid ? Phase.VOID_PENDING : Phase.POST_PENDING, memo != null ? memo : pending.memo(), occurredAt,
                 null, pendingId, pending.references(), recordedBy, legs);
         if (outcome instanceof Outcome.Accepted<Transaction> a && !a.replayed()) {
@@ -330,7 +332,7 @@ final class LedgerStateMachine {
         }
     }
 
-    private Outcome<Transaction> book(Movement movement, Batch batch, String key, String requestHash, TransactionKind kind,
+    private Outcome<Transaction> book(Movement movement, Batch batch, String key, String requestHash, long fundId, TransactionKind kind,
                                       Phase phase, String memo, Instant occurredAt, Long reversesId, Long pendingId,
                                       References references, String recordedBy, List<Leg> legs) {
         Map<Long, Account> next = new HashMap<>();
@@ -352,9 +354,9 @@ final class LedgerStateMachine {
             }
             next.put(account.id(), account.withBalances(after));
         }
-        Transaction unhashed = new Transaction(lastTransactionId + 1, key, requestHash, kind, phase, memo, occurredAt,
+        Transaction unhashed = new Transaction(lastTransactionId + 1, key, requestHash, fundId, kind, phase, memo, occurredAt,
                 batch.now, reversesId, pendingId, references, recordedBy, headHash, "", legs);
-        Transaction transaction = new Transaction(unhashed.id(), key, requestHash, kind, phase, memo, occurredAt, batch.now,
+        Transaction transaction = new Transaction(unhashed.id(), key, requestHash, fundId, kind, phase, memo, occurredAt, batch.now,
                 reversesId, pendingId, references, recordedBy, headHash, ChainHash.of(unhashed), legs);
         lastTransactionId = transaction.id();
         headHash = transaction.hash();
@@ -378,7 +380,15 @@ final class LedgerStateMachine {
                 + " was already used for a different request (transaction " + earlier.id() + ")", "Idempotency-Key");
     }
 
-    private Outcome<Transaction> requireOpen(Iterable<Long> fundIds, Instant occurredAt, String field) {
+    /**
+     * The event time must not lie in the future (beyond {@link LedgerLimits#CLOCK_SKEW_MAX} of clock skew) nor in
+     * a closed period of any fund the transaction touches.
+     */
+    private Outcome<Transaction> requireOpen(Iterable<Long> fundIds, Instant occurredAt, Batch batch, String field) {
+        if (occurredAt.isAfter(batch.now.plus(LedgerLimits.CLOCK_SKEW_MAX))) {
+            return rejected(Rejection.TRANSACTION_MUST_NOT_BE_DATED_IN_THE_FUTURE, "occurredAt " + occurredAt
+                    + " is in the future; the books record what has happened", field);
+        }
         for (Long fundId : fundIds) {
             Fund fund = fundsById.get(fundId);
             if (!fund.isOpenAt(occurredAt)) {

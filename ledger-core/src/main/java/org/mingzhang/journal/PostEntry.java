@@ -15,6 +15,7 @@ public record PostEntry(String idempotencyKey, String recordedBy, TransactionKin
 
     public PostEntry {
         LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireRecordedBy(recordedBy);
         LedgerLimits.requireMemo(memo);
         lines = List.copyOf(lines);
         if (lines.size() > LedgerLimits.POSTINGS_PER_TRANSACTION_MAX) {

@@ -8,6 +8,7 @@ public record PostPending(String idempotencyKey, String recordedBy, long pending
 
     public PostPending {
         LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireRecordedBy(recordedBy);
         if (amountFen != null) {
             LedgerLimits.requireAmount(amountFen);
         }

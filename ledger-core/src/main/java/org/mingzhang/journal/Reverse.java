@@ -11,6 +11,7 @@ public record Reverse(String idempotencyKey, String recordedBy, long transaction
 
     public Reverse {
         LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireRecordedBy(recordedBy);
         LedgerLimits.requireReason(reason);
     }
 

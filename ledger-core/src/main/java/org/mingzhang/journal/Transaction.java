@@ -10,12 +10,13 @@ import java.util.Map;
  * A recorded journal transaction: immutable once written, balanced within each fund (it is a set of
  * {@link Leg legs}), and chained to its predecessor by {@link #hash()}.
  *
+ * @param fundId the fund the entry was made for (a linked two-fund entry has legs in one more fund)
  * @param occurredAt the event time (when the money moved, as the accountant dates it)
  * @param recordedAt when the ledger wrote it
  * @param reversesId the transaction this one reverses, if it is a reversal
  * @param pendingId the pending transaction this one posts or voids
  */
-public record Transaction(long id, String idempotencyKey, String requestHash, TransactionKind kind, Phase phase,
+public record Transaction(long id, String idempotencyKey, String requestHash, long fundId, TransactionKind kind, Phase phase,
                           String memo, Instant occurredAt, Instant recordedAt, Long reversesId, Long pendingId,
                           References references, String recordedBy, String prevHash, String hash, List<Leg> legs) {
 

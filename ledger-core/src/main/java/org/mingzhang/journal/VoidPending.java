@@ -6,6 +6,7 @@ public record VoidPending(String idempotencyKey, String recordedBy, long pending
 
     public VoidPending {
         LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireRecordedBy(recordedBy);
         LedgerLimits.requireReason(reason);
     }
 

@@ -177,7 +177,7 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             List<Transaction> chunk = transactions.subList(from, Math.min(transactions.size(), from + ROWS_PER_INSERT_MAX));
             List<JournalTransactionRecord> rows = new ArrayList<>(chunk.size());
             for (Transaction t : chunk) {
-                rows.add(new JournalTransactionRecord(t.id(), t.idempotencyKey(), t.requestHash(), t.kind().name(),
+                rows.add(new JournalTransactionRecord(t.id(), t.idempotencyKey(), t.requestHash(), t.fundId(), t.kind().name(),
                         t.phase().name(), t.memo(), odt(t.occurredAt()), odt(t.recordedAt()), t.reversesId(), t.pendingId(),
                         t.references().gift(), t.references().disbursement(), t.references().pool(), t.recordedBy(),
                         t.prevHash(), t.hash()));
@@ -293,8 +293,9 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     public List<Transaction> transactions(TransactionQuery q) {
         Condition where = JOURNAL_TRANSACTION.ID.gt(q.afterId());
         if (q.fundId() != null) {
-            where = where.andExists(DSL.selectOne().from(JOURNAL_LEG).where(JOURNAL_LEG.TRANSACTION_ID.eq(JOURNAL_TRANSACTION.ID))
-                    .and(JOURNAL_LEG.FUND_ID.eq(q.fundId())));
+            // The fund's own entries, and the linked entries of other funds that have legs in it.
+            where = where.and(JOURNAL_TRANSACTION.FUND_ID.eq(q.fundId()).orExists(DSL.selectOne().from(JOURNAL_LEG)
+                    .where(JOURNAL_LEG.TRANSACTION_ID.eq(JOURNAL_TRANSACTION.ID)).and(JOURNAL_LEG.FUND_ID.eq(q.fundId()))));
         }
         if (q.from() != null) {
             where = where.and(JOURNAL_TRANSACTION.OCCURRED_AT.ge(odt(q.from())));
@@ -352,7 +353,7 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
         List<Transaction> result = new ArrayList<>(rows.size());
         for (JournalTransactionRecord r : rows) {
             // The Transaction constructor refuses a posted transaction without legs: a half-written one cannot be read.
-            result.add(new Transaction(r.getId(), r.getIdempotencyKey(), r.getRequestHash(), TransactionKind.valueOf(r.getKind()),
+            result.add(new Transaction(r.getId(), r.getIdempotencyKey(), r.getRequestHash(), r.getFundId(), TransactionKind.valueOf(r.getKind()),
                     Phase.valueOf(r.getPhase()), r.getMemo(), instant(r.getOccurredAt()), instant(r.getRecordedAt()),
                     r.getReversesId(), r.getPendingId(), new References(r.getGiftRef(), r.getDisbursementRef(), r.getPoolRef()),
                     r.getRecordedBy(), r.getPrevHash(), r.getHash(), legs.get(r.getId())));

@@ -75,10 +75,10 @@ class LedgerStateMachineTest {
         LedgerStateMachine machine = machineWith(new Balances(1_000_00, 0, 0, 0));
         Transaction t = machine.apply(entry(debit("5101", 1), credit("1002", 1)),
                 new LedgerStateMachine.Batch(Prefetch.EMPTY, NOW)).value();
-        Transaction memoEdited = new Transaction(t.id(), t.idempotencyKey(), t.requestHash(), t.kind(), t.phase(), "m2",
+        Transaction memoEdited = new Transaction(t.id(), t.idempotencyKey(), t.requestHash(), t.fundId(), t.kind(), t.phase(), "m2",
                 t.occurredAt(), t.recordedAt(), t.reversesId(), t.pendingId(), t.references(), t.recordedBy(), t.prevHash(),
                 t.hash(), t.legs());
-        Transaction amountEdited = new Transaction(t.id(), t.idempotencyKey(), t.requestHash(), t.kind(), t.phase(), t.memo(),
+        Transaction amountEdited = new Transaction(t.id(), t.idempotencyKey(), t.requestHash(), t.fundId(), t.kind(), t.phase(), t.memo(),
                 t.occurredAt(), t.recordedAt(), t.reversesId(), t.pendingId(), t.references(), t.recordedBy(), t.prevHash(),
                 t.hash(), List.of(new Leg(0, 1, 3, 1, 2, true)));
         assertThat(ChainHash.of(memoEdited)).isNotEqualTo(t.hash());

@@ -195,8 +195,9 @@ abstract class LedgerProperties {
                 }
             } while (page.size() == TransactionQuery.LIMIT_MAX);
             String name = fund.id() == funds.get("A").id() ? "A" : "B";
-            long expected = txs.stream().filter(m -> m.phase != Phase.VOID_PENDING)
-                    .filter(m -> m.actual.legs().stream().anyMatch(l -> l.fundId() == funds.get(name).id())).count();
+            // A fund's journal lists the entries made for it and the linked entries with legs in it.
+            long expected = txs.stream().filter(m -> m.actual.fundId() == fund.id()
+                    || m.actual.legs().stream().anyMatch(l -> l.fundId() == fund.id())).count();
             assertThat(count).as("transactions touching fund %s", name).isEqualTo((int) expected);
             return sums;
         }
@@ -333,7 +334,7 @@ abstract class LedgerProperties {
                     ? new VoidPending(LedgerFixture.key(), "property", target.actual.id(), "property void")
                     : new PostPending(LedgerFixture.key(), "property", target.actual.id(), postFen, null);
             if (target.phase != Phase.PENDING) {
-                submit(command, Rejection.PENDING_MUST_EXIST, null);
+                submit(command, Rejection.TRANSACTION_MUST_BE_PENDING, null);
                 return;
             }
             if (target.resolved) {

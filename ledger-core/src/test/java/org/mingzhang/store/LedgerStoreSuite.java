@@ -110,6 +110,8 @@ abstract class LedgerStoreSuite {
         assertThat(rejected(f.post("NOPE", debit("1002", 100), credit("410101", 100)), Rejection.FUND_MUST_EXIST).field())
                 .isEqualTo("fundCode");
         rejected(f.post("A", debit("1002", 100), credit("1002", 100)), Rejection.TRANSACTION_MUST_MOVE_MONEY);
+        rejected(f.post("A", Instant.now().plusSeconds(3_600), debit("1002", 100), credit("410101", 100)),
+                Rejection.TRANSACTION_MUST_NOT_BE_DATED_IN_THE_FUTURE);
 
         assertThat(f.transactionCount()).isEqualTo(before);
         assertThat(f.balance("A", "1002")).isEqualTo(100_00);
@@ -177,7 +179,8 @@ abstract class LedgerStoreSuite {
         Transaction voided = ledger.execute(new VoidPending(LedgerFixture.key(), "test", hold2.id(), "rejected")).value();
         assertThat(voided.phase()).isEqualTo(Phase.VOID_PENDING);
         assertThat(f.account("A", "1002").availableFen()).isEqualTo(550_00);
-        rejected(ledger.execute(new PostPending(LedgerFixture.key(), "test", paid.id(), null, null)), Rejection.PENDING_MUST_EXIST);
+        rejected(ledger.execute(new PostPending(LedgerFixture.key(), "test", paid.id(), null, null)), Rejection.TRANSACTION_MUST_BE_PENDING);
+        rejected(ledger.execute(new PostPending(LedgerFixture.key(), "test", 999_999, null, null)), Rejection.TRANSACTION_MUST_EXIST);
         assertThat(ledger.verify().ok()).isTrue();
     }
 

@@ -35,14 +35,7 @@ public final class TransactionViews {
                 Money.format(p.debitFen()), Money.format(p.creditFen()));
     }
 
-    /** A voided pending transfer has no legs of its own; it belongs to the fund of the transfer it voids. */
     private String fundCode(Transaction t) {
-        if (!t.legs().isEmpty()) {
-            return directory.fundCode(t.legs().get(0).fundId());
-        }
-        if (t.pendingId() != null) {
-            return ledger.reads().transaction(t.pendingId()).map(this::fundCode).orElse(null);
-        }
-        return null;
+        return directory.fundCode(t.fundId());
     }
 }

@@ -3,7 +3,7 @@ package org.mingzhang.store;
 import net.jqwik.api.Label;
 
 @Label("Ledger properties on H2")
-class H2LedgerProperties extends LedgerProperties {
+class H2LedgerPropertiesTest extends LedgerProperties {
     @Override
     Database openDatabase() {
         return TestDatabases.h2();

@@ -3,7 +3,7 @@ package org.mingzhang.store;
 import net.jqwik.api.Label;
 
 @Label("Ledger properties on PostgreSQL")
-class PostgresLedgerProperties extends LedgerProperties {
+class PostgresLedgerPropertiesTest extends LedgerProperties {
 
     private TestDatabases.TestPostgres postgres;
 
