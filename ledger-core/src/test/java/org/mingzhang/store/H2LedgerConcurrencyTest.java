@@ -5,7 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 @DisplayName("Ledger under concurrency on H2")
 class H2LedgerConcurrencyTest extends LedgerConcurrencySuite {
     @Override
-    Database openDatabase() {
+    TestDatabases.TestDatabase openDatabase() {
         return TestDatabases.h2();
     }
 }

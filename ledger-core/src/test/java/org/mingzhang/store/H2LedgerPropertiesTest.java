@@ -5,7 +5,7 @@ import net.jqwik.api.Label;
 @Label("Ledger properties on H2")
 class H2LedgerPropertiesTest extends LedgerProperties {
     @Override
-    Database openDatabase() {
+    TestDatabases.TestDatabase openDatabase() {
         return TestDatabases.h2();
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 class H2LedgerStoreTest extends LedgerStoreSuite {
 
     @Override
-    Database openDatabase() {
+    TestDatabases.TestDatabase openDatabase() {
         return TestDatabases.h2();
     }
 

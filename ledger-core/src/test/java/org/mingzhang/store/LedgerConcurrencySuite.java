@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mingzhang.journal.PostingLine.credit;
 import static org.mingzhang.journal.PostingLine.debit;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,13 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mingzhang.account.TrialBalance;
 import org.mingzhang.journal.CreatePending;
-import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerFixture;
 import org.mingzhang.journal.LedgerWriter;
 import org.mingzhang.journal.Outcome;
@@ -37,32 +33,14 @@ import org.mingzhang.journal.TransactionKind;
  * holds and is never seen negative by a reader meanwhile, and that nothing deadlocks (every call returns
  * within a generous bound). Runs on H2 and PostgreSQL through the two subclasses.
  */
-abstract class LedgerConcurrencySuite {
+abstract class LedgerConcurrencySuite extends LedgerOnDatabase {
 
     static final int THREADS = 16;
 
-    Database database;
-    Ledger ledger;
-    LedgerFixture f;
-
-    abstract Database openDatabase();
-
-    void closeDatabase() {
-        database.close();
-    }
-
-    @BeforeEach
-    void open() {
-        database = openDatabase();
+    @Override
+    LedgerWriter.Settings writerSettings() {
         // A small batch bound, so that many batches interleave with the threads.
-        ledger = database.openLedger(Clock.systemUTC(), new LedgerWriter.Settings(10_000, 64));
-        f = new LedgerFixture(ledger);
-    }
-
-    @AfterEach
-    void close() {
-        ledger.close();
-        closeDatabase();
+        return new LedgerWriter.Settings(10_000, 64);
     }
 
     private static void runAll(ExecutorService pool, List<Future<?>> futures) throws Exception {

@@ -66,25 +66,21 @@ abstract class LedgerProperties {
     private static final Map<String, AccountType> TYPES = Map.of("1002", AccountType.ASSET, "410101", AccountType.INCOME,
             "5101", AccountType.EXPENSE, "2209", AccountType.LIABILITY, "1122", AccountType.ASSET, "3101", AccountType.NET_ASSETS);
 
-    Database database;
+    TestDatabases.TestDatabase handle;
     Ledger ledger;
 
-    abstract Database openDatabase();
-
-    void closeDatabase() {
-        database.close();
-    }
+    abstract TestDatabases.TestDatabase openDatabase();
 
     @BeforeProperty
     void open() {
-        database = openDatabase();
-        ledger = database.openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
+        handle = openDatabase();
+        ledger = handle.database().openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
     }
 
     @AfterProperty
     void close() {
         ledger.close();
-        closeDatabase();
+        handle.close();
     }
 
     @Provide

@@ -11,8 +11,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mingzhang.account.TrialBalance;
@@ -20,7 +18,6 @@ import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundLevel;
 import org.mingzhang.journal.ClosePeriod;
 import org.mingzhang.journal.CreatePending;
-import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerFixture;
 import org.mingzhang.journal.LedgerWriter;
 import org.mingzhang.journal.Outcome;
@@ -41,34 +38,11 @@ import org.mingzhang.journal.VoidPending;
  * runs on H2 and on PostgreSQL (see the two subclasses), and the database's own guards are checked by
  * going around the application with plain SQL.
  */
-abstract class LedgerStoreSuite {
+abstract class LedgerStoreSuite extends LedgerOnDatabase {
 
     static final Instant JAN = Instant.parse("2025-01-10T02:00:00Z");
     static final Instant FEB = Instant.parse("2025-02-10T02:00:00Z");
     static final Instant MAR = Instant.parse("2025-03-10T02:00:00Z");
-
-    Database database;
-    Ledger ledger;
-    LedgerFixture f;
-
-    abstract Database openDatabase();
-
-    void closeDatabase() {
-        database.close();
-    }
-
-    @BeforeEach
-    void open() {
-        database = openDatabase();
-        ledger = database.openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
-        f = new LedgerFixture(ledger);
-    }
-
-    @AfterEach
-    void close() {
-        ledger.close();
-        closeDatabase();
-    }
 
     static <T> Outcome.Rejected<T> rejected(Outcome<T> outcome, Rejection expected) {
         assertThat(outcome).isInstanceOf(Outcome.Rejected.class);

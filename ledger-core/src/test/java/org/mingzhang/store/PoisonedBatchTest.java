@@ -88,8 +88,8 @@ class PoisonedBatchTest {
     @Test
     @DisplayName("when one command of a batch fails in storage then only it fails and the chain stays whole")
     void poisonedCommandFailsAlone() throws Exception {
-        try (Database database = TestDatabases.h2()) {
-            JooqJournalStore real = new JooqJournalStore(database);
+        try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
+            JooqJournalStore real = new JooqJournalStore(handle.database());
             FaultInjectingStore store = new FaultInjectingStore(real);
             try (Ledger ledger = new Ledger(store, real, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT)) {
                 LedgerFixture f = new LedgerFixture(ledger);

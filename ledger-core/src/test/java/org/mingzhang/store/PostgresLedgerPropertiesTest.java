@@ -4,17 +4,8 @@ import net.jqwik.api.Label;
 
 @Label("Ledger properties on PostgreSQL")
 class PostgresLedgerPropertiesTest extends LedgerProperties {
-
-    private TestDatabases.TestPostgres postgres;
-
     @Override
-    Database openDatabase() {
-        postgres = TestDatabases.postgres();
-        return postgres.database();
-    }
-
-    @Override
-    void closeDatabase() {
-        postgres.close();
+    TestDatabases.TestDatabase openDatabase() {
+        return TestDatabases.postgres();
     }
 }

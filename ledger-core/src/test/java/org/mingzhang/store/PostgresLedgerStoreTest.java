@@ -12,17 +12,9 @@ import org.mingzhang.journal.LedgerWriter;
 @DisplayName("Ledger store on PostgreSQL")
 class PostgresLedgerStoreTest extends LedgerStoreSuite {
 
-    private TestDatabases.TestPostgres postgres;
-
     @Override
-    Database openDatabase() {
-        postgres = TestDatabases.postgres();
-        return postgres.database();
-    }
-
-    @Override
-    void closeDatabase() {
-        postgres.close();
+    TestDatabases.TestDatabase openDatabase() {
+        return TestDatabases.postgres();
     }
 
     @Override

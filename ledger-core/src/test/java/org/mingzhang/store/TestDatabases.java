@@ -22,31 +22,34 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    public static Database h2() {
-        return Database.open("jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 8);
+    /** A migrated database for one test, gone again when the handle closes. */
+    public interface TestDatabase extends AutoCloseable {
+        Database database();
+
+        @Override
+        void close();
     }
 
-    /** A new PostgreSQL database, dropped again when the returned handle closes. */
-    public static TestPostgres postgres() {
+    /** A new in-memory H2 database. */
+    public static TestDatabase h2() {
+        return new Handle(Database.open("jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 8), () -> { });
+    }
+
+    /** A new PostgreSQL database, dropped again when the handle closes. */
+    public static TestDatabase postgres() {
         String admin = adminUrl();
         String name = "mz_test_" + UUID.randomUUID().toString().replace("-", "");
         execute(admin, "CREATE DATABASE " + name);
         String url = admin.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
-        return new TestPostgres(Database.open(url, user(), "", 8), admin, name);
+        return new Handle(Database.open(url, user(), "", 8), () -> execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
-    /** A database handle that drops its PostgreSQL database on close. */
-    public record TestPostgres(Database database, String adminUrl, String name) implements AutoCloseable {
+    private record Handle(Database database, Runnable afterClose) implements TestDatabase {
         @Override
         public void close() {
             database.close();
-            execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            afterClose.run();
         }
-    }
-
-    public static String describePostgres() {
-        String configured = System.getProperty("mingzhang.test.pg.url", "");
-        return configured.isBlank() ? "embedded PostgreSQL (zonky)" : configured;
     }
 
     private static synchronized String adminUrl() {
