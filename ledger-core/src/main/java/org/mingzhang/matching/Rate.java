@@ -1,5 +1,7 @@
 package org.mingzhang.matching;
 
+import org.mingzhang.money.AsciiDigits;
+
 /**
  * Matching rates as whole basis points (1/10000), parsed exactly from the API's strings ({@code "0.30"} is
  * 3000): a rate is never a floating-point number, so a match computed from it is exact before it is
@@ -32,7 +34,7 @@ public final class Rate {
         String whole = point < 0 ? text : text.substring(0, point);
         String decimals = point < 0 ? "" : text.substring(point + 1);
         // A second point lands in the decimals and fails the digit check, so "0.1.2" is refused as odd.
-        if (whole.isEmpty() || !allDigits(whole) || !allDigits(decimals) || (point >= 0 && decimals.isEmpty())
+        if (whole.isEmpty() || !AsciiDigits.only(whole) || !AsciiDigits.only(decimals) || (point >= 0 && decimals.isEmpty())
                 || (whole.length() > 1 && whole.charAt(0) == '0')) {
             throw new RateFormatException("rate must be written like 0.30, between 0 and 1: " + text);
         }
@@ -69,15 +71,5 @@ public final class Rate {
             throw new IllegalArgumentException(name + " must be between 0 and " + BASIS_POINTS_MAX + " basis points: " + basisPoints);
         }
         return basisPoints;
-    }
-
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -29,7 +29,7 @@ public record Money(long fen) implements Comparable<Money> {
         if (text.startsWith("-")) {
             throw new MoneyFormatException("amount must not be negative: " + text);
         }
-        if (whole.isEmpty() || !allDigits(whole) || !allDigits(decimals) || (point >= 0 && decimals.isEmpty())) {
+        if (whole.isEmpty() || !AsciiDigits.only(whole) || !AsciiDigits.only(decimals) || (point >= 0 && decimals.isEmpty())) {
             throw new MoneyFormatException("amount must be yuan written like 1234.56: " + text);
         }
         if (decimals.length() > 2) {
@@ -51,16 +51,6 @@ public record Money(long fen) implements Comparable<Money> {
             throw new MoneyFormatException("amount must be greater than zero: " + text);
         }
         return money;
-    }
-
-    private static boolean allDigits(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     public Money plus(Money other) {
