@@ -25,8 +25,8 @@ public final class Ledger implements AutoCloseable {
     private final LedgerReads reads;
 
     public Ledger(JournalStore store, LedgerReads reads, java.time.Clock clock, ChartTemplate chart,
-                  LedgerWriter.Settings settings) {
-        this.writer = new LedgerWriter(store, clock, chart, settings);
+                  LedgerWriter.Settings settings, List<Decider> deciders) {
+        this.writer = new LedgerWriter(store, clock, chart, settings, deciders);
         this.reads = reads;
     }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.mingzhang.account.Account;
 import org.mingzhang.account.AccountTemplate;
@@ -72,7 +73,7 @@ final class LedgerStateMachine {
 
     @SuppressWarnings("unchecked")
     <T> Outcome<T> apply(LedgerCommand<T> command, Batch batch) {
-        return (Outcome<T>) switch (command) {
+        return (Outcome<T>) switch ((LedgerCommand<?>) command) {
             case CreateFund c -> createFund(c, batch);
             case PostEntry c -> postEntry(c, batch);
             case Reverse c -> reverse(c, batch);
@@ -82,6 +83,53 @@ final class LedgerStateMachine {
             case VoidPending c -> resolvePending(c.idempotencyKey(), c.requestHash(), c.recordedBy(), c.pendingId(),
                     true, null, c.reason(), batch);
             case ClosePeriod c -> closePeriod(c, batch);
+            default -> throw new IllegalArgumentException("not a journal command: " + command.getClass().getSimpleName());
+        };
+    }
+
+    /** Whether {@link #apply} decides the command itself (the others go to a {@link Decider}). */
+    static boolean isJournalCommand(LedgerCommand<?> command) {
+        return command instanceof CreateFund || command instanceof PostEntry || command instanceof Reverse
+                || command instanceof CreatePending || command instanceof PostPending || command instanceof VoidPending
+                || command instanceof ClosePeriod;
+    }
+
+    /** The view of this machine that a decider gets for one batch. */
+    Books books(Batch batch) {
+        return new Books() {
+            @Override
+            public Instant now() {
+                return batch.now;
+            }
+
+            @Override
+            public Optional<Fund> fund(String code) {
+                return Optional.ofNullable(fundsByCode.get(code));
+            }
+
+            @Override
+            public Optional<Fund> fund(long id) {
+                return Optional.ofNullable(fundsById.get(id));
+            }
+
+            @Override
+            public Optional<Account> account(long fundId, String accountCode) {
+                Long id = accountIdsByFund.getOrDefault(fundId, Map.of()).get(accountCode);
+                return Optional.ofNullable(id == null ? null : accounts.get(id));
+            }
+
+            @Override
+            public Outcome<Transaction> book(LedgerCommand<Transaction> command) {
+                if (!isJournalCommand(command)) {
+                    throw new IllegalArgumentException("a decider books journal transactions only: " + command);
+                }
+                return apply(command, batch);
+            }
+
+            @Override
+            public void write(Object record) {
+                batch.writes.addRecord(record);
+            }
         };
     }
 

@@ -47,20 +47,23 @@ public final class LedgerWriter implements AutoCloseable {
     private final Clock clock;
     private final ChartTemplate chart;
     private final Settings settings;
+    private final List<Decider> deciders;
     private final BlockingQueue<Queued<?>> queue;
     private final Thread thread;
     private volatile boolean running = true;
     /** Null when the state must be reloaded from storage before the next batch. */
     private LedgerStateMachine machine;
 
-    public LedgerWriter(JournalStore store, Clock clock, ChartTemplate chart, Settings settings) {
+    public LedgerWriter(JournalStore store, Clock clock, ChartTemplate chart, Settings settings, List<Decider> deciders) {
         this.store = store;
         this.clock = clock;
         this.chart = chart;
         this.settings = settings;
+        this.deciders = List.copyOf(deciders);
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         store.claimWriter();
         this.machine = new LedgerStateMachine(chart, store.load());
+        this.deciders.forEach(Decider::reload);
         this.thread = new Thread(this::run, "mingzhang-ledger-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -69,7 +72,9 @@ public final class LedgerWriter implements AutoCloseable {
     /** Queues a command; the future completes after the command's batch has committed (or was refused). */
     public <T> CompletableFuture<Outcome<T>> submit(LedgerCommand<T> command) {
         CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
-        if (!running) {
+        if (!LedgerStateMachine.isJournalCommand(command) && deciderOf(command) == null) {
+            future.completeExceptionally(new IllegalArgumentException("no decider takes " + command.getClass().getSimpleName()));
+        } else if (!running) {
             future.completeExceptionally(new IllegalStateException("the ledger writer has stopped"));
         } else if (!queue.offer(new Queued<>(command, future))) {
             future.completeExceptionally(new LedgerBusyException(settings.queueCapacity()));
@@ -131,6 +136,7 @@ public final class LedgerWriter implements AutoCloseable {
     private List<Outcome<?>> decideAndCommit(List<Queued<?>> batch) {
         if (machine == null) {
             machine = new LedgerStateMachine(chart, store.load());
+            deciders.forEach(Decider::reload);
         }
         Set<String> keys = new HashSet<>();
         Set<Long> ids = new HashSet<>();
@@ -142,19 +148,35 @@ public final class LedgerWriter implements AutoCloseable {
                 case Reverse r -> ids.add(r.transactionId());
                 case PostPending p -> ids.add(p.pendingId());
                 case VoidPending v -> ids.add(v.pendingId());
-                default -> { }
+                default -> {
+                    Decider decider = deciderOf(q.command());
+                    if (decider != null) {
+                        ids.addAll(decider.transactionsReferredTo(q.command()));
+                    }
+                }
             }
         }
         Prefetch prefetch = keys.isEmpty() && ids.isEmpty() ? Prefetch.EMPTY : store.prefetch(keys, ids);
         LedgerStateMachine.Batch context = new LedgerStateMachine.Batch(prefetch, now());
         List<Outcome<?>> outcomes = new ArrayList<>(batch.size());
         for (Queued<?> q : batch) {
-            outcomes.add(machine.apply(q.command(), context));
+            Decider decider = deciderOf(q.command());
+            outcomes.add(decider == null ? machine.apply(q.command(), context)
+                    : decider.decide(q.command(), machine.books(context)));
         }
         if (!context.writes.isEmpty()) {
             store.commit(context.writes);
         }
         return outcomes;
+    }
+
+    private Decider deciderOf(LedgerCommand<?> command) {
+        for (Decider decider : deciders) {
+            if (decider.decides(command)) {
+                return decider;
+            }
+        }
+        return null;
     }
 
     private Instant now() {

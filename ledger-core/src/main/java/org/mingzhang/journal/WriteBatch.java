@@ -19,6 +19,7 @@ public final class WriteBatch {
     private final List<Transaction> transactions = new ArrayList<>();
     private final Map<Long, long[]> accountDeltas = new LinkedHashMap<>();
     private final Map<Long, Instant> closedThrough = new LinkedHashMap<>();
+    private final List<Object> records = new ArrayList<>();
 
     void addFund(Fund fund, List<Account> accounts) {
         newFunds.add(fund);
@@ -40,6 +41,15 @@ public final class WriteBatch {
 
     void closePeriod(long fundId, Instant through) {
         closedThrough.put(fundId, through);
+    }
+
+    void addRecord(Object record) {
+        records.add(record);
+    }
+
+    /** Business records of the deciders (projects, gifts, …), written in order after the journal. */
+    public List<Object> records() {
+        return records;
     }
 
     public List<Fund> newFunds() {
@@ -64,6 +74,6 @@ public final class WriteBatch {
     }
 
     public boolean isEmpty() {
-        return newFunds.isEmpty() && transactions.isEmpty() && closedThrough.isEmpty();
+        return newFunds.isEmpty() && transactions.isEmpty() && closedThrough.isEmpty() && records.isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package org.mingzhang.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -13,6 +14,7 @@ import org.jooq.impl.DSL;
 import org.mingzhang.account.ChartTemplate;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerWriter;
+import org.mingzhang.project.ProjectDecider;
 
 /**
  * A connection pool to H2 or PostgreSQL with the schema migrated, and the ledger built on it. The
@@ -73,10 +75,18 @@ public final class Database implements AutoCloseable {
         return new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED).withExecuteLogging(false);
     }
 
-    /** The ledger on this database: its single writer claims the database and loads its state. */
+    /**
+     * The ledger on this database, with the deciders for projects: its single writer claims the database
+     * and loads its state.
+     */
     public Ledger openLedger(Clock clock, LedgerWriter.Settings writerSettings) {
-        JooqJournalStore store = new JooqJournalStore(this);
-        return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings);
+        JooqProjectStore projects = projectStore();
+        JooqJournalStore store = new JooqJournalStore(this, List.of(projects));
+        return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings, List.of(new ProjectDecider(projects)));
+    }
+
+    public JooqProjectStore projectStore() {
+        return new JooqProjectStore(dsl);
     }
 
     public JooqUserStore userStore() {

@@ -58,12 +58,14 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
 
     private final Database database;
     private final DSLContext reads;
+    private final List<RecordWriter> recordWriters;
     private Connection writeConnection;
     private DSLContext writes;
 
-    JooqJournalStore(Database database) {
+    JooqJournalStore(Database database, List<RecordWriter> recordWriters) {
         this.database = database;
         this.reads = database.dsl();
+        this.recordWriters = List.copyOf(recordWriters);
     }
 
     // --- the writer's side -------------------------------------------------------------------------------
@@ -142,6 +144,11 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             updateTotals(dsl, batch.accountDeltas());
             batch.closedThrough().forEach((fundId, through) -> dsl.update(FUND)
                     .set(FUND.CLOSED_THROUGH, odt(through)).where(FUND.ID.eq(fundId)).execute());
+            for (Object record : batch.records()) {
+                recordWriters.stream().filter(w -> w.writes(record)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no store writes " + record.getClass().getSimpleName()))
+                        .write(dsl, record);
+            }
             return null;
         });
     }

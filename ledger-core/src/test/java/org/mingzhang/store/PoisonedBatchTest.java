@@ -89,9 +89,10 @@ class PoisonedBatchTest {
     @DisplayName("when one command of a batch fails in storage then only it fails and the chain stays whole")
     void poisonedCommandFailsAlone() throws Exception {
         try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
-            JooqJournalStore real = new JooqJournalStore(handle.database());
+            JooqJournalStore real = new JooqJournalStore(handle.database(), List.of());
             FaultInjectingStore store = new FaultInjectingStore(real);
-            try (Ledger ledger = new Ledger(store, real, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT)) {
+            try (Ledger ledger = new Ledger(store, real, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
+                    List.of())) {
                 LedgerFixture f = new LedgerFixture(ledger);
                 f.fund("A");
                 store.holdNextCommit = true;

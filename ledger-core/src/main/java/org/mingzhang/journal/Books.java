@@ -1,0 +1,25 @@
+package org.mingzhang.journal;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.mingzhang.account.Account;
+import org.mingzhang.fund.Fund;
+
+/** What a {@link Decider} may read and do within the batch being decided. */
+public interface Books {
+
+    /** The batch's clock reading: every record of the batch is dated with it. */
+    Instant now();
+
+    Optional<Fund> fund(String code);
+
+    Optional<Fund> fund(long id);
+
+    Optional<Account> account(long fundId, String accountCode);
+
+    /** Books a journal command (an entry, a reversal, a pending transfer and its resolution) in this batch. */
+    Outcome<Transaction> book(LedgerCommand<Transaction> command);
+
+    /** Adds a business record for storage to write in the batch's database transaction, after the journal. */
+    void write(Object record);
+}

@@ -1,0 +1,31 @@
+package org.mingzhang.journal;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A part of the single writer's state machine that decides commands of its own kind (projects, gifts,
+ * matching pools) and books their money through {@link Books} in the same batch, so that a business
+ * record and its journal transaction commit together or not at all. Like the journal's own decider, it
+ * holds its state in memory, is touched only by the writer thread, and reloads from storage when a
+ * batch fails.
+ */
+public interface Decider {
+
+    /** Reads this decider's state from committed storage: at start and after a failed batch. */
+    void reload();
+
+    /** Whether this decider decides the command. */
+    boolean decides(LedgerCommand<?> command);
+
+    /** Ids of journal transactions the command will reverse or resolve, read ahead with the batch. */
+    default Collection<Long> transactionsReferredTo(LedgerCommand<?> command) {
+        return List.of();
+    }
+
+    /**
+     * Decides the command. It checks everything it can before it books anything, and books at most one
+     * journal transaction, so that a refusal never leaves half a command behind.
+     */
+    <T> Outcome<T> decide(LedgerCommand<T> command, Books books);
+}
