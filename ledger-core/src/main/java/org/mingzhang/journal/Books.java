@@ -17,6 +17,9 @@ public interface Books {
 
     Optional<Account> account(long fundId, String accountCode);
 
+    /** The transaction already written (or written earlier in this batch) with this idempotency key. */
+    Optional<Transaction> earlierWithKey(String idempotencyKey);
+
     /** Books a journal command (an entry, a reversal, a pending transfer and its resolution) in this batch. */
     Outcome<Transaction> book(LedgerCommand<Transaction> command);
 

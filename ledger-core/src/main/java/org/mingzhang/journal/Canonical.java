@@ -11,11 +11,11 @@ import java.util.HexFormat;
  * its UTF-8 text, so no choice of memo or key can make two different sequences encode alike.
  * {@code null} is written as {@code -1:}. Instants are written as epoch microseconds.
  */
-final class Canonical {
+public final class Canonical {
 
     private final StringBuilder text = new StringBuilder(256);
 
-    Canonical add(String value) {
+    public Canonical add(String value) {
         if (value == null) {
             text.append("-1:");
         } else {
@@ -24,24 +24,24 @@ final class Canonical {
         return this;
     }
 
-    Canonical add(long value) {
+    public Canonical add(long value) {
         return add(Long.toString(value));
     }
 
-    Canonical add(Long value) {
+    public Canonical add(Long value) {
         return add(value == null ? null : value.toString());
     }
 
-    Canonical add(boolean value) {
+    public Canonical add(boolean value) {
         return add(value ? "1" : "0");
     }
 
-    Canonical add(Instant value) {
+    public Canonical add(Instant value) {
         return add(value == null ? null : Long.toString(Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L),
                 value.getNano() / 1_000)));
     }
 
-    String sha256() {
+    public String sha256() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));

@@ -119,6 +119,11 @@ final class LedgerStateMachine {
             }
 
             @Override
+            public Optional<Transaction> earlierWithKey(String idempotencyKey) {
+                return Optional.ofNullable(batch.earlierWithKey(idempotencyKey));
+            }
+
+            @Override
             public Outcome<Transaction> book(LedgerCommand<Transaction> command) {
                 if (!isJournalCommand(command)) {
                     throw new IllegalArgumentException("a decider books journal transactions only: " + command);

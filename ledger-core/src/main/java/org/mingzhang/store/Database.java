@@ -14,7 +14,10 @@ import org.jooq.impl.DSL;
 import org.mingzhang.account.ChartTemplate;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerWriter;
+import org.mingzhang.gift.GiftDecider;
+import org.mingzhang.gift.GiftStore;
 import org.mingzhang.project.ProjectDecider;
+import org.mingzhang.project.ProjectStore;
 
 /**
  * A connection pool to H2 or PostgreSQL with the schema migrated, and the ledger built on it. The
@@ -76,16 +79,23 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The ledger on this database, with the deciders for projects: its single writer claims the database
-     * and loads its state.
+     * The ledger on this database, with the deciders for projects and gifts: its single writer claims the
+     * database and loads its state.
      */
     public Ledger openLedger(Clock clock, LedgerWriter.Settings writerSettings) {
-        JooqProjectStore projects = projectStore();
-        JooqJournalStore store = new JooqJournalStore(this, List.of(projects));
-        return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings, List.of(new ProjectDecider(projects)));
+        JooqProjectStore projects = new JooqProjectStore(dsl);
+        JooqGiftStore gifts = new JooqGiftStore(dsl);
+        JooqJournalStore store = new JooqJournalStore(this, List.of(projects, gifts));
+        ProjectDecider projectDecider = new ProjectDecider(projects);
+        return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings,
+                List.of(projectDecider, new GiftDecider(gifts, projectDecider)));
     }
 
-    public JooqProjectStore projectStore() {
+    public GiftStore giftStore() {
+        return new JooqGiftStore(dsl);
+    }
+
+    public ProjectStore projectStore() {
         return new JooqProjectStore(dsl);
     }
 

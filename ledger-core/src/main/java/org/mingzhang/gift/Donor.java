@@ -1,0 +1,49 @@
+package org.mingzhang.gift;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * A donor as the gift records them. Personal data (phone, ID number) is kept for receipts and for
+ * telling donors apart; public pages never show it.
+ *
+ * @param anonymous the donor gave anonymously: receipts and disclosures name no one
+ * @param publicNameConsent the donor agreed to be named in public (an enterprise's name shows only then)
+ */
+public record Donor(String name, DonorKind kind, String phone, String idNumber, String creditCode, boolean anonymous,
+                    boolean publicNameConsent) {
+
+    public static final int FIELD_LENGTH_MAX = 100;
+
+    public Donor {
+        if (name == null || name.isBlank() || name.length() > FIELD_LENGTH_MAX || kind == null) {
+            throw new IllegalArgumentException("a donor has a name of 1 to " + FIELD_LENGTH_MAX + " characters and a kind");
+        }
+        for (String field : new String[] {phone, idNumber, creditCode}) {
+            if (field != null && (field.isBlank() || field.length() > FIELD_LENGTH_MAX)) {
+                throw new IllegalArgumentException("donor identifiers have 1 to " + FIELD_LENGTH_MAX + " characters");
+            }
+        }
+    }
+
+    /**
+     * Who this donor is, for caps and abuse signals: the same donor when the ID number or credit code
+     * match, else the phone, else the name (compared after Unicode normalisation, without spaces).
+     */
+    public String key() {
+        if (idNumber != null) {
+            return "id:" + normalise(idNumber);
+        }
+        if (creditCode != null) {
+            return "cc:" + normalise(creditCode);
+        }
+        if (phone != null) {
+            return "ph:" + normalise(phone);
+        }
+        return "nm:" + normalise(name);
+    }
+
+    private static String normalise(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+    }
+}

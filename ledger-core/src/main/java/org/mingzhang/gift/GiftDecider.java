@@ -1,0 +1,170 @@
+package org.mingzhang.gift;
+
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mingzhang.fund.Fund;
+import org.mingzhang.journal.Books;
+import org.mingzhang.journal.Decider;
+import org.mingzhang.journal.LedgerCommand;
+import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.PostEntry;
+import org.mingzhang.journal.PostingLine;
+import org.mingzhang.journal.References;
+import org.mingzhang.journal.Rejection;
+import org.mingzhang.journal.Reverse;
+import org.mingzhang.journal.Transaction;
+import org.mingzhang.journal.TransactionKind;
+import org.mingzhang.project.Project;
+import org.mingzhang.project.ProjectDecider;
+import org.mingzhang.project.ProjectStatus;
+
+/**
+ * Decides gifts and refunds in the single writer: it checks the fund, the project's state and window,
+ * numbers the receipt without gaps (per fund and year, in China Standard Time), books the gift as one
+ * transaction (asset Dr / donation income Cr, restricted when it names a project), and on refund reverses
+ * that transaction. The receipt counters and the gifts decided since the last reload live in memory.
+ */
+public final class GiftDecider implements Decider {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Gifts decided since the last reload, so that a refund or replay in the same batch finds them. */
+    private static final int RECENT_GIFTS_MAX = 10_000;
+
+    private final GiftStore store;
+    private final ProjectDecider projects;
+    private final Map<String, Integer> receiptSeqs = new HashMap<>();
+    private final Map<Long, Gift> recent = new LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Gift> eldest) {
+            return size() > RECENT_GIFTS_MAX;
+        }
+    };
+    private long lastGiftId;
+
+    public GiftDecider(GiftStore store, ProjectDecider projects) {
+        this.store = store;
+        this.projects = projects;
+    }
+
+    @Override
+    public void reload() {
+        receiptSeqs.clear();
+        receiptSeqs.putAll(store.lastReceiptSeqs());
+        recent.clear();
+        lastGiftId = store.lastGiftId();
+    }
+
+    @Override
+    public boolean decides(LedgerCommand<?> command) {
+        return command instanceof RecordGift || command instanceof RefundGift;
+    }
+
+    @Override
+    public Collection<Long> transactionsReferredTo(LedgerCommand<?> command) {
+        if (command instanceof RefundGift r) {
+            return gift(r.giftId()).map(g -> List.of(g.transactionId())).orElse(List.of());
+        }
+        return List.of();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Outcome<T> decide(LedgerCommand<T> command, Books books) {
+        return (Outcome<T>) switch ((LedgerCommand<?>) command) {
+            case RecordGift c -> record(c, books);
+            case RefundGift c -> refund(c, books);
+            default -> throw new IllegalArgumentException("not a gift command: " + command);
+        };
+    }
+
+    private Outcome<Gift> record(RecordGift c, Books books) {
+        if (books.earlierWithKey(c.idempotencyKey()).isPresent()) {
+            Gift earlier = recent.values().stream().filter(g -> g.idempotencyKey().equals(c.idempotencyKey())).findFirst()
+                    .or(() -> store.giftByIdempotencyKey(c.idempotencyKey())).orElse(null);
+            if (earlier != null && earlier.requestHash().equals(c.requestHash())) {
+                return new Outcome.Accepted<>(earlier, true);
+            }
+            return new Outcome.Rejected<>(Rejection.IDEMPOTENCY_KEY_MUST_MATCH_CONTENT, "Idempotency-Key " + c.idempotencyKey()
+                    + " was already used for a different request", "Idempotency-Key");
+        }
+        Fund fund = books.fund(c.fundCode()).orElse(null);
+        if (fund == null) {
+            return new Outcome.Rejected<>(Rejection.FUND_MUST_EXIST, "no fund " + c.fundCode(), "fundCode");
+        }
+        Project project = null;
+        if (c.projectCode() != null) {
+            project = projects.project(c.projectCode());
+            if (project == null) {
+                return new Outcome.Rejected<>(Rejection.PROJECT_MUST_EXIST, "no project " + c.projectCode(), "projectCode");
+            }
+            if (project.fundId() != fund.id()) {
+                return new Outcome.Rejected<>(Rejection.GIFT_PROJECT_MUST_BELONG_TO_FUND, "project " + project.code()
+                        + " belongs to another fund than " + fund.code(), "projectCode");
+            }
+            if (project.status() != ProjectStatus.FUNDRAISING) {
+                return new Outcome.Rejected<>(Rejection.PROJECT_MUST_BE_RAISING, "project " + project.code() + " is "
+                        + project.status() + "; it takes gifts only while it raises money (FUNDRAISING)", "projectCode");
+            }
+            if (!project.plan().inWindow(c.receivedAt())) {
+                return new Outcome.Rejected<>(Rejection.GIFT_MUST_BE_RECEIVED_IN_WINDOW, "project " + project.code()
+                        + " raises money from " + project.plan().fundraisingOpensAt() + " to "
+                        + project.plan().fundraisingClosesAt() + "; this gift was received " + c.receivedAt(), "receivedAt");
+            }
+        }
+        long id = lastGiftId + 1;
+        int year = c.receivedAt().atZone(CHINA).getYear();
+        String counter = fund.id() + ":" + year;
+        int seq = receiptSeqs.getOrDefault(counter, 0) + 1;
+        String receiptNo = "%s-%d-%06d".formatted(fund.code(), year, seq);
+        String income = project != null ? "410102" : "410101";
+        Outcome<Transaction> booked = books.book(new PostEntry(c.idempotencyKey(), c.by().recordedBy(), TransactionKind.DONATION,
+                fund.code(), "捐赠 gift " + receiptNo, c.receivedAt(), new References(String.valueOf(id), null, null),
+                List.of(PostingLine.debit(c.channel().assetAccountCode(), c.amountFen()), PostingLine.credit(income, c.amountFen()))));
+        if (booked instanceof Outcome.Rejected<Transaction> r) {
+            return new Outcome.Rejected<>(r.rejection(), r.detail(), "occurredAt".equals(r.field()) ? "receivedAt" : "amount");
+        }
+        Transaction t = booked.value();
+        Gift gift = new Gift(id, c.idempotencyKey(), c.requestHash(), fund.id(), project == null ? null : project.id(), c.amountFen(),
+                c.channel(), c.donor(), c.inKind(), t.occurredAt(), c.note(), receiptNo, TraceCodes.next(), t.id(),
+                GiftStatus.RECEIVED, null, null, null, c.by().recordedBy(), books.now());
+        lastGiftId = id;
+        receiptSeqs.put(counter, seq);
+        recent.put(id, gift);
+        books.write(new GiftRecorded(gift));
+        return new Outcome.Accepted<>(gift, false);
+    }
+
+    private Outcome<Gift> refund(RefundGift c, Books books) {
+        Gift gift = gift(c.giftId()).orElse(null);
+        if (gift == null) {
+            return new Outcome.Rejected<>(Rejection.GIFT_MUST_EXIST, "no gift " + c.giftId(), "id");
+        }
+        boolean replay = books.earlierWithKey(c.idempotencyKey()).isPresent();
+        if (gift.status() == GiftStatus.REFUNDED && !replay) {
+            return new Outcome.Rejected<>(Rejection.GIFT_MUST_NOT_BE_REFUNDED_TWICE, "gift " + gift.receiptNo()
+                    + " was refunded at " + gift.refundedAt(), "id");
+        }
+        Outcome<Transaction> reversed = books.book(new Reverse(c.idempotencyKey(), c.by().recordedBy(), gift.transactionId(),
+                "退款 refund of gift " + gift.receiptNo() + ": " + c.reason(), null));
+        if (reversed instanceof Outcome.Rejected<Transaction> r) {
+            return new Outcome.Rejected<>(r.rejection(), r.detail(), "id");
+        }
+        if (((Outcome.Accepted<Transaction>) reversed).replayed()) {
+            return new Outcome.Accepted<>(gift, true);
+        }
+        Gift refunded = gift.refunded(reversed.value().id(), books.now(), c.reason());
+        recent.put(refunded.id(), refunded);
+        books.write(new GiftRefunded(refunded));
+        return new Outcome.Accepted<>(refunded, false);
+    }
+
+    private Optional<Gift> gift(long id) {
+        Gift known = recent.get(id);
+        return known != null ? Optional.of(known) : store.gift(id);
+    }
+}

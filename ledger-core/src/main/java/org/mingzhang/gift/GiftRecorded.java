@@ -1,0 +1,5 @@
+package org.mingzhang.gift;
+
+/** The record a new gift leaves for storage. */
+public record GiftRecorded(Gift gift) {
+}

@@ -1,0 +1,21 @@
+package org.mingzhang.gift;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The port that reads gifts from committed storage. */
+public interface GiftStore {
+
+    Optional<Gift> gift(long id);
+
+    Optional<Gift> giftByIdempotencyKey(String key);
+
+    /** Gifts in id order after {@code afterId}; each filter may be null. {@code donor} matches part of the name. */
+    List<Gift> gifts(Long fundId, Long projectId, String donor, long afterId, int limit);
+
+    long lastGiftId();
+
+    /** "fundId:year" → the last receipt sequence number issued, so that numbering continues without gaps. */
+    Map<String, Integer> lastReceiptSeqs();
+}

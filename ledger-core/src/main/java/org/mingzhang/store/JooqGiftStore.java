@@ -1,0 +1,139 @@
+package org.mingzhang.store;
+
+import static org.mingzhang.store.JooqJournalStore.instant;
+import static org.mingzhang.store.JooqJournalStore.odt;
+import static org.mingzhang.store.jooq.Tables.GIFT;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.mingzhang.gift.Channel;
+import org.mingzhang.gift.Donor;
+import org.mingzhang.gift.DonorKind;
+import org.mingzhang.gift.Gift;
+import org.mingzhang.gift.GiftRecorded;
+import org.mingzhang.gift.GiftRefunded;
+import org.mingzhang.gift.GiftStatus;
+import org.mingzhang.gift.GiftStore;
+import org.mingzhang.gift.InKind;
+import org.mingzhang.store.jooq.tables.records.GiftRecord;
+
+/** Gifts through jOOQ: new gifts are inserted, refunds update the gift's status and link its reversal. */
+final class JooqGiftStore implements GiftStore, RecordWriter {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final DSLContext reads;
+
+    JooqGiftStore(DSLContext reads) {
+        this.reads = reads;
+    }
+
+    @Override
+    public Optional<Gift> gift(long id) {
+        return reads.selectFrom(GIFT).where(GIFT.ID.eq(id)).fetchOptional(JooqGiftStore::gift);
+    }
+
+    @Override
+    public Optional<Gift> giftByIdempotencyKey(String key) {
+        return reads.selectFrom(GIFT).where(GIFT.IDEMPOTENCY_KEY.eq(key)).fetchOptional(JooqGiftStore::gift);
+    }
+
+    @Override
+    public List<Gift> gifts(Long fundId, Long projectId, String donor, long afterId, int limit) {
+        Condition where = GIFT.ID.gt(afterId);
+        if (fundId != null) {
+            where = where.and(GIFT.FUND_ID.eq(fundId));
+        }
+        if (projectId != null) {
+            where = where.and(GIFT.PROJECT_ID.eq(projectId));
+        }
+        if (donor != null) {
+            where = where.and(GIFT.DONOR_NAME.contains(donor));
+        }
+        return reads.selectFrom(GIFT).where(where).orderBy(GIFT.ID).limit(limit).fetch(JooqGiftStore::gift);
+    }
+
+    @Override
+    public long lastGiftId() {
+        Long max = reads.select(DSL.max(GIFT.ID)).from(GIFT).fetchOne(0, Long.class);
+        return max == null ? 0 : max;
+    }
+
+    @Override
+    public Map<String, Integer> lastReceiptSeqs() {
+        Map<String, Integer> seqs = new HashMap<>();
+        reads.select(GIFT.FUND_ID, GIFT.RECEIPT_YEAR, DSL.max(GIFT.RECEIPT_SEQ)).from(GIFT).groupBy(GIFT.FUND_ID, GIFT.RECEIPT_YEAR)
+                .forEach(r -> seqs.put(r.value1() + ":" + r.value2(), r.value3()));
+        return seqs;
+    }
+
+    @Override
+    public boolean writes(Object record) {
+        return record instanceof GiftRecorded || record instanceof GiftRefunded;
+    }
+
+    @Override
+    public void write(DSLContext dsl, Object record) {
+        if (record instanceof GiftRefunded refunded) {
+            Gift g = refunded.gift();
+            int updated = dsl.update(GIFT).set(GIFT.STATUS, g.status().name()).set(GIFT.REFUND_TRANSACTION_ID, g.refundTransactionId())
+                    .set(GIFT.REFUNDED_AT, odt(g.refundedAt())).set(GIFT.REFUND_REASON, g.refundReason())
+                    .where(GIFT.ID.eq(g.id())).and(GIFT.STATUS.eq(GiftStatus.RECEIVED.name())).execute();
+            if (updated != 1) {
+                throw new IllegalStateException("gift " + g.id() + " is not a received gift in storage");
+            }
+            return;
+        }
+        Gift g = ((GiftRecorded) record).gift();
+        String[] receipt = g.receiptNo().split("-");
+        GiftRecord row = new GiftRecord();
+        row.setId(g.id());
+        row.setIdempotencyKey(g.idempotencyKey());
+        row.setRequestHash(g.requestHash());
+        row.setFundId(g.fundId());
+        row.setProjectId(g.projectId());
+        row.setAmountFen(g.amountFen());
+        row.setChannel(g.channel().name());
+        row.setDonorName(g.donor().name());
+        row.setDonorKind(g.donor().kind().name());
+        row.setDonorPhone(g.donor().phone());
+        row.setDonorIdNumber(g.donor().idNumber());
+        row.setDonorCreditCode(g.donor().creditCode());
+        row.setDonorAnonymous(g.donor().anonymous());
+        row.setDonorPublicConsent(g.donor().publicNameConsent());
+        row.setDonorKey(g.donor().key());
+        if (g.inKind() != null) {
+            row.setInKindDescription(g.inKind().description());
+            row.setInKindQuantity(g.inKind().quantity());
+            row.setInKindValuationBasis(g.inKind().valuationBasis());
+        }
+        row.setReceivedAt(odt(g.receivedAt()));
+        row.setNote(g.note());
+        row.setReceiptYear(g.receivedAt().atZone(CHINA).getYear());
+        row.setReceiptSeq(Integer.parseInt(receipt[receipt.length - 1]));
+        row.setReceiptNo(g.receiptNo());
+        row.setTraceCode(g.traceCode());
+        row.setTransactionId(g.transactionId());
+        row.setStatus(g.status().name());
+        row.setRecordedBy(g.recordedBy());
+        row.setRecordedAt(odt(g.recordedAt()));
+        dsl.insertInto(GIFT).set(row).execute();
+    }
+
+    private static Gift gift(GiftRecord r) {
+        Donor donor = new Donor(r.getDonorName(), DonorKind.valueOf(r.getDonorKind()), r.getDonorPhone(), r.getDonorIdNumber(),
+                r.getDonorCreditCode(), r.getDonorAnonymous(), r.getDonorPublicConsent());
+        InKind inKind = r.getInKindDescription() == null ? null
+                : new InKind(r.getInKindDescription(), r.getInKindQuantity(), r.getInKindValuationBasis());
+        return new Gift(r.getId(), r.getIdempotencyKey(), r.getRequestHash(), r.getFundId(), r.getProjectId(), r.getAmountFen(),
+                Channel.valueOf(r.getChannel()), donor, inKind, instant(r.getReceivedAt()), r.getNote(), r.getReceiptNo(),
+                r.getTraceCode(), r.getTransactionId(), GiftStatus.valueOf(r.getStatus()), r.getRefundTransactionId(),
+                instant(r.getRefundedAt()), r.getRefundReason(), r.getRecordedBy(), instant(r.getRecordedAt()));
+    }
+}
