@@ -25,18 +25,21 @@ public final class RejectionProblems {
         return switch (rejection) {
             // Conflicts: the key was used for other content, or the subject is no longer in the right state.
             case IDEMPOTENCY_KEY_MUST_MATCH_CONTENT, FUND_CODE_MUST_BE_UNIQUE, TRANSACTION_MUST_NOT_BE_REVERSED_TWICE,
-                 PENDING_MUST_BE_OPEN, PROJECT_CODE_MUST_BE_UNIQUE, PROJECT_STATE_MUST_ALLOW_TRANSITION -> 409;
+                 PENDING_MUST_BE_OPEN, PROJECT_CODE_MUST_BE_UNIQUE, PROJECT_STATE_MUST_ALLOW_TRANSITION,
+                 GIFT_MUST_NOT_BE_REFUNDED_TWICE -> 409;
             // Nobody approves their own submission, whatever roles they hold.
             case PROJECT_MUST_NOT_BE_APPROVED_BY_ITS_SUBMITTER -> 403;
             // The thing named in the URL does not exist.
-            case TRANSACTION_MUST_EXIST, FUND_MUST_EXIST, ACCOUNT_MUST_EXIST, PROJECT_MUST_EXIST -> aboutPath ? 404 : 422;
+            case TRANSACTION_MUST_EXIST, FUND_MUST_EXIST, ACCOUNT_MUST_EXIST, PROJECT_MUST_EXIST, GIFT_MUST_EXIST ->
+                    aboutPath ? 404 : 422;
             // Business rules that refuse a well-formed request.
             case PARENT_FUND_MUST_EXIST, FUND_LEVEL_MUST_FIT_PARENT, TRANSACTION_MUST_BE_POSTED,
                  POST_MUST_NOT_EXCEED_PENDING, TRANSACTION_MUST_TOUCH_AT_MOST_TWO_FUNDS, TRANSACTION_MUST_BALANCE,
                  TRANSACTION_MUST_MOVE_MONEY, TRANSACTION_MUST_BE_PENDING, TRANSACTION_MUST_NOT_BE_DATED_IN_THE_FUTURE,
                  PERIOD_MUST_BE_OPEN, PERIOD_MUST_HAVE_ENDED,
                  PERIOD_MUST_NOT_BE_CLOSED_ALREADY, ACCOUNT_MUST_NOT_GO_NEGATIVE, ACCOUNT_TOTAL_MUST_NOT_OVERFLOW,
-                 PROJECT_BUDGET_MUST_MATCH_TARGET -> 422;
+                 PROJECT_BUDGET_MUST_MATCH_TARGET, GIFT_PROJECT_MUST_BELONG_TO_FUND, PROJECT_MUST_BE_RAISING,
+                 GIFT_MUST_BE_RECEIVED_IN_WINDOW -> 422;
         };
     }
 
