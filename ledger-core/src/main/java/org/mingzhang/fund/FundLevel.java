@@ -2,7 +2,8 @@ package org.mingzhang.fund;
 
 /**
  * Where a fund stands in the federation's tree: city → street (town) → community, plus seed funds
- * (种子基金) that the federation holds, either at the top or under a city fund.
+ * (种子基金) that the federation holds, at the top, under a city fund, or under another seed fund (a
+ * matching pool is a seed fund under its sponsor).
  */
 public enum FundLevel {
     CITY, STREET, COMMUNITY, SEED;
@@ -10,7 +11,8 @@ public enum FundLevel {
     /** Whether a fund of this level may hang under a parent of the given level ({@code null}: no parent). */
     public boolean fitsUnder(FundLevel parent) {
         return switch (this) {
-            case CITY, SEED -> parent == null || (this == SEED && parent == CITY);
+            case CITY -> parent == null;
+            case SEED -> parent == null || parent == CITY || parent == SEED;
             case STREET -> parent == CITY;
             case COMMUNITY -> parent == STREET;
         };

@@ -37,6 +37,7 @@ public final class GiftDecider implements Decider {
 
     private final GiftStore store;
     private final ProjectDecider projects;
+    private final List<GiftListener> listeners = new java.util.ArrayList<>();
     private final Map<String, Integer> receiptSeqs = new HashMap<>();
     private final Map<Long, Gift> recent = new LinkedHashMap<>(1_024, 0.75f, true) {
         @Override
@@ -49,6 +50,11 @@ public final class GiftDecider implements Decider {
     public GiftDecider(GiftStore store, ProjectDecider projects) {
         this.store = store;
         this.projects = projects;
+    }
+
+    /** Registers a decider that must act on gifts and refunds (before the writer starts). */
+    public void listen(GiftListener listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -136,6 +142,7 @@ public final class GiftDecider implements Decider {
         receiptSeqs.put(counter, seq);
         recent.put(id, gift);
         books.write(new GiftRecorded(gift));
+        listeners.forEach(l -> l.giftRecorded(gift, books));
         return new Outcome.Accepted<>(gift, false);
     }
 
@@ -160,6 +167,7 @@ public final class GiftDecider implements Decider {
         Gift refunded = gift.refunded(reversed.value().id(), books.now(), c.reason());
         recent.put(refunded.id(), refunded);
         books.write(new GiftRefunded(refunded));
+        listeners.forEach(l -> l.giftRefunded(refunded, books));
         return new Outcome.Accepted<>(refunded, false);
     }
 

@@ -20,6 +20,9 @@ public interface Books {
     /** The transaction already written (or written earlier in this batch) with this idempotency key. */
     Optional<Transaction> earlierWithKey(String idempotencyKey);
 
+    /** Opens a fund (a matching pool's own books, say) in this batch. */
+    Outcome<Fund> createFund(CreateFund command);
+
     /** Books a journal command (an entry, a reversal, a pending transfer and its resolution) in this batch. */
     Outcome<Transaction> book(LedgerCommand<Transaction> command);
 

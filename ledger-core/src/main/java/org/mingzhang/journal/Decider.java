@@ -24,8 +24,10 @@ public interface Decider {
     }
 
     /**
-     * Decides the command. It checks everything it can before it books anything, and books at most one
-     * journal transaction, so that a refusal never leaves half a command behind.
+     * Decides the command. It checks everything it can before it books anything. When it books more than
+     * one thing, every booking after the first must be one that cannot be refused, and if one is refused
+     * all the same the decider throws: the writer then rolls the whole batch back and retries each command
+     * alone, so a command is never left half done.
      */
     <T> Outcome<T> decide(LedgerCommand<T> command, Books books);
 }

@@ -132,6 +132,11 @@ final class LedgerStateMachine {
             }
 
             @Override
+            public Outcome<Fund> createFund(CreateFund command) {
+                return LedgerStateMachine.this.createFund(command, batch);
+            }
+
+            @Override
             public void write(Object record) {
                 batch.writes.addRecord(record);
             }

@@ -1,6 +1,9 @@
 package org.mingzhang.project;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.Books;
@@ -18,6 +21,8 @@ public final class ProjectDecider implements Decider {
 
     private final ProjectStore store;
     private final Map<String, Project> byCode = new HashMap<>();
+    private final Map<Long, Project> byId = new HashMap<>();
+    private final List<ProjectListener> listeners = new ArrayList<>();
     private final Map<Long, Integer> lastEventSeq = new HashMap<>();
     private long lastId;
 
@@ -25,13 +30,20 @@ public final class ProjectDecider implements Decider {
         this.store = store;
     }
 
+    /** Registers a decider that must act when a project's fundraising closes (before the writer starts). */
+    public void listen(ProjectListener listener) {
+        listeners.add(listener);
+    }
+
     @Override
     public void reload() {
         byCode.clear();
+        byId.clear();
         lastEventSeq.clear();
         lastId = 0;
         for (Project p : store.projects()) {
             byCode.put(p.code(), p);
+            byId.put(p.id(), p);
             lastId = Math.max(lastId, p.id());
         }
         lastEventSeq.putAll(store.lastEventSeqs());
@@ -55,6 +67,15 @@ public final class ProjectDecider implements Decider {
     /** The project as the writer knows it now (for other deciders: gifts check a project's state and window). */
     public Project project(String code) {
         return byCode.get(code);
+    }
+
+    public Project project(long id) {
+        return byId.get(id);
+    }
+
+    /** Every project as the writer knows it now. */
+    public Collection<Project> projects() {
+        return byCode.values();
     }
 
     private Outcome<Project> create(CreateProject c, Books books) {
@@ -91,6 +112,9 @@ public final class ProjectDecider implements Decider {
                     + " submitted project " + project.code() + " and may not also " + move.name().toLowerCase() + " it", "by");
         }
         Project moved = project.moved(move.to(), c.by(), move, books.now());
+        if (move == ProjectTransition.CLOSE_FUNDRAISING) {
+            listeners.forEach(l -> l.fundraisingClosed(moved, books));
+        }
         return save(moved, false, move.name(), project.status(), c.reason(), c.by(), books);
     }
 
@@ -99,6 +123,7 @@ public final class ProjectDecider implements Decider {
         int seq = lastEventSeq.merge(project.id(), 1, Integer::sum);
         ProjectEvent event = new ProjectEvent(project.id(), seq, books.now(), by, action, from, project.status(), reason);
         byCode.put(project.code(), project);
+        byId.put(project.id(), project);
         books.write(new ProjectSaved(project, created, event));
         return new Outcome.Accepted<>(project, false);
     }

@@ -14,6 +14,8 @@ import org.jooq.impl.DSL;
 import org.mingzhang.account.ChartTemplate;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerWriter;
+import org.mingzhang.matching.MatchingDecider;
+import org.mingzhang.matching.MatchingStore;
 import org.mingzhang.gift.GiftDecider;
 import org.mingzhang.gift.GiftStore;
 import org.mingzhang.project.ProjectDecider;
@@ -79,16 +81,25 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The ledger on this database, with the deciders for projects and gifts: its single writer claims the
-     * database and loads its state.
+     * The ledger on this database, with the deciders for projects, gifts and matching pools: its single
+     * writer claims the database and loads its state.
      */
     public Ledger openLedger(Clock clock, LedgerWriter.Settings writerSettings) {
         JooqProjectStore projects = new JooqProjectStore(dsl);
         JooqGiftStore gifts = new JooqGiftStore(dsl);
-        JooqJournalStore store = new JooqJournalStore(this, List.of(projects, gifts));
+        JooqMatchingStore matching = new JooqMatchingStore(dsl);
+        JooqJournalStore store = new JooqJournalStore(this, List.of(projects, gifts, matching));
         ProjectDecider projectDecider = new ProjectDecider(projects);
+        GiftDecider giftDecider = new GiftDecider(gifts, projectDecider);
+        MatchingDecider matchingDecider = new MatchingDecider(matching, projectDecider);
+        projectDecider.listen(matchingDecider);
+        giftDecider.listen(matchingDecider);
         return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings,
-                List.of(projectDecider, new GiftDecider(gifts, projectDecider)));
+                List.of(projectDecider, giftDecider, matchingDecider));
+    }
+
+    public MatchingStore matchingStore() {
+        return new JooqMatchingStore(dsl);
     }
 
     public GiftStore giftStore() {

@@ -31,7 +31,11 @@ abstract class LedgerOnDatabase {
 
     @AfterEach
     void close() {
-        ledger.close();
-        handle.close();
+        if (ledger != null) {
+            ledger.close();
+        }
+        if (handle != null) {
+            handle.close();
+        }
     }
 }

@@ -26,11 +26,12 @@ public final class RejectionProblems {
             // Conflicts: the key was used for other content, or the subject is no longer in the right state.
             case IDEMPOTENCY_KEY_MUST_MATCH_CONTENT, FUND_CODE_MUST_BE_UNIQUE, TRANSACTION_MUST_NOT_BE_REVERSED_TWICE,
                  PENDING_MUST_BE_OPEN, PROJECT_CODE_MUST_BE_UNIQUE, PROJECT_STATE_MUST_ALLOW_TRANSITION,
-                 GIFT_MUST_NOT_BE_REFUNDED_TWICE -> 409;
+                 GIFT_MUST_NOT_BE_REFUNDED_TWICE, POOL_CODE_MUST_BE_UNIQUE, POOL_MUST_BE_OPEN,
+                 POOL_PROJECTS_MUST_HAVE_CLOSED_FUNDRAISING -> 409;
             // Nobody approves their own submission, whatever roles they hold.
             case PROJECT_MUST_NOT_BE_APPROVED_BY_ITS_SUBMITTER -> 403;
             // The thing named in the URL does not exist.
-            case TRANSACTION_MUST_EXIST, FUND_MUST_EXIST, ACCOUNT_MUST_EXIST, PROJECT_MUST_EXIST, GIFT_MUST_EXIST ->
+            case TRANSACTION_MUST_EXIST, FUND_MUST_EXIST, ACCOUNT_MUST_EXIST, PROJECT_MUST_EXIST, GIFT_MUST_EXIST, POOL_MUST_EXIST ->
                     aboutPath ? 404 : 422;
             // Business rules that refuse a well-formed request.
             case PARENT_FUND_MUST_EXIST, FUND_LEVEL_MUST_FIT_PARENT, TRANSACTION_MUST_BE_POSTED,
@@ -39,7 +40,7 @@ public final class RejectionProblems {
                  PERIOD_MUST_BE_OPEN, PERIOD_MUST_HAVE_ENDED,
                  PERIOD_MUST_NOT_BE_CLOSED_ALREADY, ACCOUNT_MUST_NOT_GO_NEGATIVE, ACCOUNT_TOTAL_MUST_NOT_OVERFLOW,
                  PROJECT_BUDGET_MUST_MATCH_TARGET, GIFT_PROJECT_MUST_BELONG_TO_FUND, PROJECT_MUST_BE_RAISING,
-                 GIFT_MUST_BE_RECEIVED_IN_WINDOW -> 422;
+                 GIFT_MUST_BE_RECEIVED_IN_WINDOW, POOL_BUDGET_MUST_BE_COVERED -> 422;
         };
     }
 

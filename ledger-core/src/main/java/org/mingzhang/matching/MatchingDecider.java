@@ -1,0 +1,326 @@
+package org.mingzhang.matching;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mingzhang.account.Account;
+import org.mingzhang.account.ChartTemplate;
+import org.mingzhang.fund.Fund;
+import org.mingzhang.fund.FundLevel;
+import org.mingzhang.gift.Gift;
+import org.mingzhang.gift.GiftListener;
+import org.mingzhang.journal.Books;
+import org.mingzhang.journal.CreateFund;
+import org.mingzhang.journal.Decider;
+import org.mingzhang.journal.LedgerCommand;
+import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.PostEntry;
+import org.mingzhang.journal.PostingLine;
+import org.mingzhang.journal.References;
+import org.mingzhang.journal.Rejection;
+import org.mingzhang.journal.Transaction;
+import org.mingzhang.journal.TransactionKind;
+import org.mingzhang.project.Project;
+import org.mingzhang.project.ProjectDecider;
+import org.mingzhang.project.ProjectListener;
+import org.mingzhang.project.ProjectStatus;
+import org.mingzhang.project.TeamMember;
+
+/**
+ * Decides matching pools and settles matches in the single writer, so that any number of gifts, refunds
+ * and settlements at once can never overspend a pool or settle a project twice: the pool's money sits in
+ * a guarded seed fund of its own, and every decision about it is taken here, in order.
+ *
+ * <p>The money moves as linked two-fund transactions, never as donation income and never with a receipt:
+ * funding (sponsor Dr 3101 / Cr 1002; pool Dr 1002 / Cr 3101), a settled match (pool Dr 3101 / Cr 1002;
+ * project's fund Dr 1002 / Cr 3102 restricted net assets), money a refund frees (the reverse of a match;
+ * what the project's fund no longer holds is booked as its payable 2209 and the pool's receivable 1122), and
+ * at close what is left back to the sponsor.
+ */
+public final class MatchingDecider implements Decider, ProjectListener, GiftListener {
+
+    private static final String PAYABLE = "2209";
+    private static final String RECEIVABLE = "1122";
+
+    private final MatchingStore store;
+    private final ProjectDecider projects;
+    private final Map<String, MatchingPool> pools = new HashMap<>();
+    private final Map<Long, Settlement> settlementsByProject = new HashMap<>();
+    private final Map<Long, List<MatchableGift>> giftsByProject = new HashMap<>();
+    private long lastPoolId;
+    private long lastSettlementId;
+
+    public MatchingDecider(MatchingStore store, ProjectDecider projects) {
+        this.store = store;
+        this.projects = projects;
+    }
+
+    @Override
+    public void reload() {
+        pools.clear();
+        settlementsByProject.clear();
+        giftsByProject.clear();
+        lastPoolId = 0;
+        lastSettlementId = 0;
+        for (MatchingPool pool : store.pools()) {
+            pools.put(pool.code(), pool);
+            lastPoolId = Math.max(lastPoolId, pool.id());
+        }
+        for (Settlement s : store.settlements()) {
+            settlementsByProject.put(s.projectId(), s);
+            lastSettlementId = Math.max(lastSettlementId, s.id());
+        }
+        for (MatchingStore.ProjectGift g : store.projectGifts()) {
+            giftsByProject.computeIfAbsent(g.projectId(), k -> new ArrayList<>()).add(g.gift());
+        }
+    }
+
+    @Override
+    public boolean decides(LedgerCommand<?> command) {
+        return command instanceof CreatePool || command instanceof ClosePool;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Outcome<T> decide(LedgerCommand<T> command, Books books) {
+        return (Outcome<T>) switch ((LedgerCommand<?>) command) {
+            case CreatePool c -> create(c, books);
+            case ClosePool c -> close(c, books);
+            default -> throw new IllegalArgumentException("not a matching command: " + command);
+        };
+    }
+
+    // --- pools ---------------------------------------------------------------------------------------------
+
+    private Outcome<MatchingPool> create(CreatePool c, Books books) {
+        Outcome<MatchingPool> replay = replay(c.idempotencyKey(), c.requestHash(), books);
+        if (replay != null) {
+            return replay;
+        }
+        if (pools.containsKey(c.code()) || books.fund(c.code()).isPresent()) {
+            return new Outcome.Rejected<>(Rejection.POOL_CODE_MUST_BE_UNIQUE, "a pool or fund " + c.code() + " already exists", "code");
+        }
+        Fund sponsor = books.fund(c.sponsorFundCode()).orElse(null);
+        if (sponsor == null) {
+            return new Outcome.Rejected<>(Rejection.FUND_MUST_EXIST, "no fund " + c.sponsorFundCode(), "sponsorFundCode");
+        }
+        long sponsorHas = books.account(sponsor.id(), ChartTemplate.BANK).map(Account::availableFen).orElse(0L);
+        if (sponsorHas < c.budgetFen()) {
+            return new Outcome.Rejected<>(Rejection.POOL_BUDGET_MUST_BE_COVERED, "fund " + sponsor.code() + " has "
+                    + org.mingzhang.money.Money.format(sponsorHas) + " in the bank; the budget is "
+                    + org.mingzhang.money.Money.format(c.budgetFen()), "budget");
+        }
+        if (!FundLevel.SEED.fitsUnder(sponsor.level())) {
+            return new Outcome.Rejected<>(Rejection.FUND_LEVEL_MUST_FIT_PARENT, "a pool's sponsor is a city or seed fund, not a "
+                    + sponsor.level() + " fund", "sponsorFundCode");
+        }
+        Fund poolFund = mustAccept(books.createFund(new CreateFund(c.code(), "配捐池 " + c.name(), FundLevel.SEED, sponsor.code(),
+                true)));
+        mustAccept(books.book(new PostEntry(c.idempotencyKey(), c.by().recordedBy(), TransactionKind.POOL_FUNDING, sponsor.code(),
+                "配捐池注资 pool funding " + c.code(), null, new References(null, null, c.code()), List.of(
+                        PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, c.budgetFen()),
+                        PostingLine.credit(ChartTemplate.BANK, c.budgetFen()),
+                        PostingLine.debit(ChartTemplate.BANK, c.budgetFen()).inFund(poolFund.code()),
+                        PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, c.budgetFen()).inFund(poolFund.code())))));
+        MatchingPool pool = new MatchingPool(++lastPoolId, c.code(), c.name(), sponsor.id(), poolFund.id(), c.budgetFen(),
+                c.settlement(), true, 1, c.rule(), c.idempotencyKey(), c.requestHash(), c.by(), books.now(), null);
+        pools.put(pool.code(), pool);
+        books.write(new PoolSaved(pool, true));
+        return new Outcome.Accepted<>(pool, false);
+    }
+
+    private Outcome<MatchingPool> close(ClosePool c, Books books) {
+        MatchingPool pool = pools.get(c.code());
+        if (pool == null) {
+            return new Outcome.Rejected<>(Rejection.POOL_MUST_EXIST, "no pool " + c.code(), "code");
+        }
+        if (!pool.open()) {
+            if (books.earlierWithKey(c.idempotencyKey()).isPresent()) {
+                return new Outcome.Accepted<>(pool, true);
+            }
+            return new Outcome.Rejected<>(Rejection.POOL_MUST_BE_OPEN, "pool " + pool.code() + " closed at " + pool.closedAt(), "code");
+        }
+        List<Project> members = projects.projects().stream().filter(p -> pool.code().equals(p.plan().matchingPoolCode()))
+                .sorted(java.util.Comparator.comparingLong(Project::id)).toList();
+        if (pool.settlement() == SettlementMode.PRO_RATA_AT_POOL_CLOSE) {
+            List<Project> stillRaising = members.stream().filter(p -> p.status() == ProjectStatus.DRAFT
+                    || p.status() == ProjectStatus.SUBMITTED || p.status() == ProjectStatus.FUNDRAISING).toList();
+            if (!stillRaising.isEmpty()) {
+                return new Outcome.Rejected<>(Rejection.POOL_PROJECTS_MUST_HAVE_CLOSED_FUNDRAISING, "projects "
+                        + stillRaising.stream().map(Project::code).collect(Collectors.joining(", "))
+                        + " have not closed their fundraising", "code");
+            }
+            settleProRata(pool, members, books);
+        }
+        long left = available(pool, books);
+        Fund sponsor = books.fund(pool.sponsorFundId()).orElseThrow();
+        Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
+        if (left > 0) {
+            mustAccept(books.book(new PostEntry(c.idempotencyKey(), c.by().recordedBy(), TransactionKind.POOL_FUNDING, poolFund.code(),
+                    "配捐池结余退回 pool closed: unused budget back to " + sponsor.code(), null, new References(null, null, pool.code()),
+                    List.of(PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, left), PostingLine.credit(ChartTemplate.BANK, left),
+                            PostingLine.debit(ChartTemplate.BANK, left).inFund(sponsor.code()),
+                            PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, left).inFund(sponsor.code())))));
+        }
+        MatchingPool closed = pool.closed(books.now());
+        pools.put(closed.code(), closed);
+        books.write(new PoolSaved(closed, false));
+        return new Outcome.Accepted<>(closed, false);
+    }
+
+    /** Settles every unsettled member in proportion: each gets its capped match, scaled down if the sum exceeds the pool. */
+    private void settleProRata(MatchingPool pool, List<Project> members, Books books) {
+        List<Project> due = new ArrayList<>();
+        List<Long> capped = new ArrayList<>();
+        for (Project p : members) {
+            if (!settlementsByProject.containsKey(p.id()) && eligible(pool, p, books)) {
+                due.add(p);
+                capped.add(explain(pool, p, Long.MAX_VALUE, books).cappedFen());
+            }
+        }
+        List<Long> shares = MatchCalculator.proRata(capped, available(pool, books));
+        for (int i = 0; i < due.size(); i++) {
+            settle(pool, due.get(i), shares.get(i), books);
+        }
+    }
+
+    // --- settlement and refunds ------------------------------------------------------------------------------
+
+    @Override
+    public void fundraisingClosed(Project project, Books books) {
+        MatchingPool pool = project.plan().matchingPoolCode() == null ? null : pools.get(project.plan().matchingPoolCode());
+        if (pool == null || !pool.open() || pool.settlement() != SettlementMode.AT_PROJECT_CLOSE
+                || settlementsByProject.containsKey(project.id()) || !eligible(pool, project, books)) {
+            return;
+        }
+        settle(pool, project, available(pool, books), books);
+    }
+
+    /** Settles one project against at most {@code budgetFen} of the pool, first come first served. */
+    private void settle(MatchingPool pool, Project project, long budgetFen, Books books) {
+        MatchExplanation e = explain(pool, project, budgetFen, books);
+        Long transactionId = null;
+        if (e.finalFen() > 0) {
+            Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
+            Fund projectFund = books.fund(project.fundId()).orElseThrow();
+            transactionId = mustAccept(books.book(new PostEntry("match:" + pool.code() + ":" + project.code(), "配捐 matching",
+                    TransactionKind.MATCH, poolFund.code(), "配捐 match for project " + project.code(), null,
+                    new References(null, null, pool.code()), List.of(
+                            PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, e.finalFen()),
+                            PostingLine.credit(ChartTemplate.BANK, e.finalFen()),
+                            PostingLine.debit(ChartTemplate.BANK, e.finalFen()).inFund(projectFund.code()),
+                            PostingLine.credit(ChartTemplate.RESTRICTED_NET_ASSETS, e.finalFen()).inFund(projectFund.code()))))).id();
+        }
+        Settlement settlement = Settlement.of(++lastSettlementId, pool.id(), project.id(), pool.ruleVersion(), e, transactionId, books.now());
+        settlementsByProject.put(project.id(), settlement);
+        books.write(new SettlementSaved(settlement, true));
+    }
+
+    @Override
+    public void giftRecorded(Gift gift, Books books) {
+        if (gift.projectId() != null) {
+            giftsByProject.computeIfAbsent(gift.projectId(), k -> new ArrayList<>()).add(matchable(gift));
+        }
+    }
+
+    /**
+     * A refund recomputes the project's match. Before settlement the gift simply stops counting. After it,
+     * the match falls to what the rule gives without the gift (never more than was paid; for a pro-rata
+     * pool, scaled as at settlement), and the difference goes back to the pool.
+     */
+    @Override
+    public void giftRefunded(Gift gift, Books books) {
+        if (gift.projectId() == null) {
+            return;
+        }
+        List<MatchableGift> gifts = giftsByProject.getOrDefault(gift.projectId(), new ArrayList<>());
+        gifts.replaceAll(g -> g.giftId().equals(String.valueOf(gift.id())) ? matchable(gift) : g);
+        Settlement s = settlementsByProject.get(gift.projectId());
+        if (s == null || s.netFen() == 0) {
+            return;
+        }
+        MatchingPool pool = pools.values().stream().filter(p -> p.id() == s.poolId()).findFirst().orElseThrow();
+        Project project = projects.project(gift.projectId());
+        long cappedNow = explain(pool, project, Long.MAX_VALUE, books).cappedFen();
+        long entitled = pool.settlement() == SettlementMode.AT_PROJECT_CLOSE || s.cappedFen() == 0
+                ? Math.min(cappedNow, s.finalFen())
+                : BigInteger.valueOf(cappedNow).multiply(BigInteger.valueOf(s.finalFen())).divide(BigInteger.valueOf(s.cappedFen()))
+                        .min(BigInteger.valueOf(s.finalFen())).longValueExact();
+        long back = s.netFen() - entitled;
+        if (back <= 0) {
+            return;
+        }
+        Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
+        Fund projectFund = books.fund(project.fundId()).orElseThrow();
+        long paid = Math.min(back, books.account(projectFund.id(), ChartTemplate.BANK).map(Account::availableFen).orElse(0L));
+        long owed = back - paid;
+        List<PostingLine> lines = new ArrayList<>();
+        lines.add(PostingLine.debit(ChartTemplate.RESTRICTED_NET_ASSETS, back));
+        if (paid > 0) {
+            lines.add(PostingLine.credit(ChartTemplate.BANK, paid));
+            lines.add(PostingLine.debit(ChartTemplate.BANK, paid).inFund(poolFund.code()));
+        }
+        if (owed > 0) {
+            lines.add(PostingLine.credit(PAYABLE, owed));
+            lines.add(PostingLine.debit(RECEIVABLE, owed).inFund(poolFund.code()));
+        }
+        lines.add(PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, back).inFund(poolFund.code()));
+        mustAccept(books.book(new PostEntry("match-return:" + pool.code() + ":gift:" + gift.id(), "配捐 matching",
+                TransactionKind.MATCH, projectFund.code(), "配捐退回 match returned after refund of " + gift.receiptNo()
+                        + (owed > 0 ? "; " + org.mingzhang.money.Money.format(owed) + " already spent, owed to the pool" : ""),
+                null, new References(String.valueOf(gift.id()), null, pool.code()), lines)));
+        Settlement updated = s.withReturned(back);
+        settlementsByProject.put(updated.projectId(), updated);
+        books.write(new SettlementSaved(updated, false));
+    }
+
+    // --- shared ---------------------------------------------------------------------------------------------
+
+    private MatchExplanation explain(MatchingPool pool, Project project, long budgetFen, Books books) {
+        List<MatchableGift> gifts = giftsByProject.getOrDefault(project.id(), List.of());
+        MatchExplanation e = MatchCalculator.explain(pool.rule(), gifts, budgetFen);
+        Set<String> team = project.plan().team().stream().map(TeamMember::name).collect(Collectors.toSet());
+        return e.withSignals(AbuseSignals.detect(pool.rule(), gifts, team, books.now()));
+    }
+
+    private boolean eligible(MatchingPool pool, Project project, Books books) {
+        return pool.rule().admits(project.plan().category(), books.fund(project.fundId()).orElseThrow().code());
+    }
+
+    private static long available(MatchingPool pool, Books books) {
+        return books.account(pool.poolFundId(), ChartTemplate.BANK).map(Account::availableFen).orElseThrow();
+    }
+
+    static MatchableGift matchable(Gift g) {
+        // A gift dated a little ahead (within the ledger's clock skew) and refunded at once is refunded "at" its receipt.
+        Instant refundedAt = g.refundedAt() == null || !g.refundedAt().isBefore(g.receivedAt()) ? g.refundedAt() : g.receivedAt();
+        return new MatchableGift(String.valueOf(g.id()), g.amountFen(), g.donor().key(), g.donor().name(), g.receivedAt(),
+                g.channel() == org.mingzhang.gift.Channel.IN_KIND, refundedAt);
+    }
+
+    private Outcome<MatchingPool> replay(String key, String requestHash, Books books) {
+        if (books.earlierWithKey(key).isEmpty()) {
+            return null;
+        }
+        MatchingPool earlier = pools.values().stream().filter(p -> key.equals(p.idempotencyKey())).findFirst().orElse(null);
+        if (earlier != null && earlier.requestHash().equals(requestHash)) {
+            return new Outcome.Accepted<>(earlier, true);
+        }
+        return new Outcome.Rejected<>(Rejection.IDEMPOTENCY_KEY_MUST_MATCH_CONTENT, "Idempotency-Key " + key
+                + " was already used for a different request", "Idempotency-Key");
+    }
+
+    /** A booking the decider has already made sure of; a refusal here means a broken invariant. */
+    private static <T> T mustAccept(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Rejected<T> r) {
+            throw new IllegalStateException("matching booked something the ledger refused: " + r.rejection() + ": " + r.detail());
+        }
+        return outcome.value();
+    }
+
+}
