@@ -17,6 +17,11 @@ public interface MatchingStore {
     /** Every gift restricted to a project, as the calculator sees it, for the writer's state. */
     List<ProjectGift> projectGifts();
 
+    /** The gifts restricted to one project, as the calculator sees them. */
+    List<MatchableGift> giftsOfProject(long projectId);
+
+    List<Settlement> settlementsOfPool(long poolId);
+
     /** A restricted gift and the project it is for. */
     record ProjectGift(long projectId, MatchableGift gift) {
     }

@@ -15,6 +15,7 @@ import org.mingzhang.account.ChartTemplate;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerWriter;
 import org.mingzhang.matching.MatchingDecider;
+import org.mingzhang.matching.MatchingReads;
 import org.mingzhang.matching.MatchingStore;
 import org.mingzhang.gift.GiftDecider;
 import org.mingzhang.gift.GiftStore;
@@ -100,6 +101,11 @@ public final class Database implements AutoCloseable {
 
     public MatchingStore matchingStore() {
         return new JooqMatchingStore(dsl);
+    }
+
+    /** Pools and project matches as read from committed storage, for the API and reports. */
+    public MatchingReads matchingReads(Ledger ledger) {
+        return new MatchingReads(matchingStore(), projectStore(), ledger.reads());
     }
 
     public GiftStore giftStore() {

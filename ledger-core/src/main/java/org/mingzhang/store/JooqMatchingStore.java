@@ -63,8 +63,23 @@ final class JooqMatchingStore implements MatchingStore, RecordWriter {
     }
 
     @Override
+    public List<MatchableGift> giftsOfProject(long projectId) {
+        return projectGifts(GIFT.PROJECT_ID.eq(projectId)).stream().map(ProjectGift::gift).toList();
+    }
+
+    @Override
+    public List<Settlement> settlementsOfPool(long poolId) {
+        return reads.selectFrom(MATCH_SETTLEMENT).where(MATCH_SETTLEMENT.POOL_ID.eq(poolId)).orderBy(MATCH_SETTLEMENT.ID)
+                .fetch(JooqMatchingStore::settlement);
+    }
+
+    @Override
     public List<ProjectGift> projectGifts() {
-        return reads.selectFrom(GIFT).where(GIFT.PROJECT_ID.isNotNull()).orderBy(GIFT.ID).fetch(g -> {
+        return projectGifts(GIFT.PROJECT_ID.isNotNull());
+    }
+
+    private List<ProjectGift> projectGifts(org.jooq.Condition which) {
+        return reads.selectFrom(GIFT).where(which).orderBy(GIFT.ID).fetch(g -> {
             Instant received = instant(g.getReceivedAt());
             Instant refunded = instant(g.getRefundedAt());
             // As the decider does: a refund recorded before a gift's (slightly future) receipt counts at the receipt.

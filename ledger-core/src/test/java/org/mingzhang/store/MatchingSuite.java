@@ -142,6 +142,9 @@ abstract class MatchingSuite extends LedgerOnDatabase {
         setUp(MatchMode.FLAT, SettlementMode.AT_PROJECT_CLOSE);
         assertThat(f.balance("SEED", "1002")).isEqualTo(92_000_00);
         assertThat(poolAvailable()).isEqualTo(8_000_00);
+        var reads = database.matchingReads(ledger);
+        assertThat(reads.project(f.code("PA")).orElseThrow().explanation().finalFen()).as("provisional match of A").isEqualTo(4_000_00);
+        assertThat(reads.pool(f.code("YG")).orElseThrow().reservedFen()).as("A's 4,000 + B's capped 5,000").isEqualTo(9_000_00);
 
         closeFundraising("PA");
         Settlement a = settlement("PA");
@@ -161,6 +164,10 @@ abstract class MatchingSuite extends LedgerOnDatabase {
         assertThat(b.removedByBudgetFen()).isEqualTo(1_000_00);
         assertThat(b.finalFen()).isEqualTo(4_000_00);
         assertThat(poolAvailable()).isZero();
+        var pool = database.matchingReads(ledger).pool(f.code("YG")).orElseThrow();
+        assertThat(pool.settledFen()).isEqualTo(8_000_00);
+        assertThat(pool.reservedFen()).isZero();
+        assertThat(pool.availableFen()).isZero();
         everyFundBalances();
 
         refundFirstGiftOfA();
