@@ -3,6 +3,7 @@ package org.mingzhang.gift;
 import java.time.Instant;
 import org.mingzhang.journal.Canonical;
 import org.mingzhang.journal.LedgerCommand;
+import org.mingzhang.journal.LedgerLimits;
 import org.mingzhang.user.Actor;
 
 /**
@@ -16,6 +17,12 @@ public record RecordGift(String idempotencyKey, Actor by, String fundCode, Strin
     public static final int NOTE_LENGTH_MAX = 500;
 
     public RecordGift {
+        LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireCode(fundCode);
+        if (projectCode != null) {
+            LedgerLimits.requireCode(projectCode);
+        }
+        LedgerLimits.requireAmount(amountFen);
         if ((channel == Channel.IN_KIND) != (inKind != null)) {
             throw new IllegalArgumentException("a gift in kind, and only one, describes the goods");
         }

@@ -2,6 +2,7 @@ package org.mingzhang.gift;
 
 import org.mingzhang.journal.Canonical;
 import org.mingzhang.journal.LedgerCommand;
+import org.mingzhang.journal.LedgerLimits;
 import org.mingzhang.user.Actor;
 
 /** Refund a gift: its transaction is reversed (never deleted) and the gift is marked refunded. */
@@ -11,6 +12,7 @@ public record RefundGift(String idempotencyKey, Actor by, long giftId, String re
     public static final int REASON_LENGTH_MAX = 300;
 
     public RefundGift {
+        LedgerLimits.requireKey(idempotencyKey);
         if (reason == null || reason.isBlank() || reason.length() > REASON_LENGTH_MAX) {
             throw new IllegalArgumentException("a refund's reason has 1 to " + REASON_LENGTH_MAX + " characters");
         }

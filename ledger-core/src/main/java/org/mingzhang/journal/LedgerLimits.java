@@ -24,42 +24,42 @@ public final class LedgerLimits {
     private LedgerLimits() {
     }
 
-    static String requireKey(String key) {
+    public static String requireKey(String key) {
         if (key == null || key.isEmpty() || key.length() > IDEMPOTENCY_KEY_LENGTH_MAX) {
             throw new IllegalArgumentException("idempotency key must have 1 to " + IDEMPOTENCY_KEY_LENGTH_MAX + " characters: " + key);
         }
         return key;
     }
 
-    static String requireRecordedBy(String recordedBy) {
+    public static String requireRecordedBy(String recordedBy) {
         if (recordedBy == null || recordedBy.isEmpty() || recordedBy.length() > RECORDED_BY_LENGTH_MAX) {
             throw new IllegalArgumentException("recordedBy must have 1 to " + RECORDED_BY_LENGTH_MAX + " characters: " + recordedBy);
         }
         return recordedBy;
     }
 
-    static String requireMemo(String memo) {
+    public static String requireMemo(String memo) {
         if (memo == null || memo.length() > MEMO_LENGTH_MAX) {
             throw new IllegalArgumentException("memo must have at most " + MEMO_LENGTH_MAX + " characters");
         }
         return memo;
     }
 
-    static String requireReason(String reason) {
+    public static String requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > REASON_LENGTH_MAX) {
             throw new IllegalArgumentException("reason must have 1 to " + REASON_LENGTH_MAX + " characters");
         }
         return reason;
     }
 
-    static String requireCode(String code) {
+    public static String requireCode(String code) {
         if (code == null || code.isBlank() || code.length() > CODE_LENGTH_MAX) {
             throw new IllegalArgumentException("code must have 1 to " + CODE_LENGTH_MAX + " characters: " + code);
         }
         return code;
     }
 
-    static long requireAmount(long fen) {
+    public static long requireAmount(long fen) {
         if (fen <= 0 || fen > LINE_AMOUNT_FEN_MAX) {
             throw new IllegalArgumentException("amount must be between 1 fen and " + Money.format(LINE_AMOUNT_FEN_MAX) + ": " + fen);
         }

@@ -2,11 +2,22 @@ package org.mingzhang.matching;
 
 import org.mingzhang.journal.Canonical;
 import org.mingzhang.journal.LedgerCommand;
+import org.mingzhang.journal.LedgerLimits;
 import org.mingzhang.user.Actor;
 
 /** Open a matching pool: move {@code budgetFen} out of the sponsor fund's money into the pool's own books. */
 public record CreatePool(String idempotencyKey, Actor by, String code, String name, String sponsorFundCode, long budgetFen,
                          SettlementMode settlement, MatchRule rule) implements LedgerCommand<MatchingPool> {
+
+    public CreatePool {
+        LedgerLimits.requireKey(idempotencyKey);
+        LedgerLimits.requireCode(code);
+        LedgerLimits.requireCode(sponsorFundCode);
+        LedgerLimits.requireAmount(budgetFen);
+        if (name == null || name.isBlank() || name.length() > LedgerLimits.NAME_LENGTH_MAX - 10) {
+            throw new IllegalArgumentException("a pool's name has 1 to " + (LedgerLimits.NAME_LENGTH_MAX - 10) + " characters");
+        }
+    }
 
     @Override
     public String requestHash() {

@@ -24,6 +24,15 @@ public record ProjectPlan(String title, String category, String need, List<Strin
     public static final int TEAM_MAX = 100;
 
     public ProjectPlan {
+        // Storage keeps microseconds; the window must compare the same before and after it is stored.
+        fundraisingOpensAt = fundraisingOpensAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        fundraisingClosesAt = fundraisingClosesAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        if (targetAmountFen <= 0) {
+            throw new IllegalArgumentException("the target amount must be positive: " + targetAmountFen);
+        }
+        if (matchingPoolCode != null) {
+            org.mingzhang.journal.LedgerLimits.requireCode(matchingPoolCode);
+        }
         goals = List.copyOf(goals);
         budget = List.copyOf(budget);
         team = List.copyOf(team);
