@@ -1,0 +1,28 @@
+package org.mingzhang.api.matching;
+
+import jakarta.inject.Singleton;
+import org.mingzhang.matching.MatchingReads;
+
+/**
+ * A project's match in short, for other answers to carry (a donation's {@code matchPreview}): computed by
+ * the same reads as {@code GET /projects/{code}/match}, so the two never disagree.
+ */
+@Singleton
+public final class MatchPreviews {
+
+    private final MatchingReads reads;
+    private final MatchingViews views;
+
+    public MatchPreviews(MatchingReads reads, MatchingViews views) {
+        this.reads = reads;
+        this.views = views;
+    }
+
+    /** The match of this project as it stands now; null when the project is unknown or names no existing pool. */
+    public MatchPreviewResponse preview(String projectCode) {
+        if (projectCode == null) {
+            return null;
+        }
+        return reads.project(projectCode).map(m -> views.preview(projectCode, m)).orElse(null);
+    }
+}
