@@ -9,13 +9,16 @@ import org.mingzhang.user.Actor;
 public record CreatePool(String idempotencyKey, Actor by, String code, String name, String sponsorFundCode, long budgetFen,
                          SettlementMode settlement, MatchRule rule) implements LedgerCommand<MatchingPool> {
 
+    /** The pool's own fund is named "配捐池 " + the pool's name, within the ledger's name limit. */
+    public static final int NAME_LENGTH_MAX = LedgerLimits.NAME_LENGTH_MAX - 10;
+
     public CreatePool {
         LedgerLimits.requireKey(idempotencyKey);
         LedgerLimits.requireCode(code);
         LedgerLimits.requireCode(sponsorFundCode);
         LedgerLimits.requireAmount(budgetFen);
-        if (name == null || name.isBlank() || name.length() > LedgerLimits.NAME_LENGTH_MAX - 10) {
-            throw new IllegalArgumentException("a pool's name has 1 to " + (LedgerLimits.NAME_LENGTH_MAX - 10) + " characters");
+        if (name == null || name.isBlank() || name.length() > NAME_LENGTH_MAX) {
+            throw new IllegalArgumentException("a pool's name has 1 to " + NAME_LENGTH_MAX + " characters");
         }
     }
 

@@ -32,6 +32,8 @@ public record MatchRule(MatchMode mode, List<Tier> tiers, Long perProjectCapFen,
     public static final int TIERS_MAX = 20;
     public static final int ELIGIBLE_CATEGORIES_MAX = 100;
     public static final int ELIGIBLE_FUND_CODES_MAX = 1_000;
+    /** A category as projects name it (the same limit as a project's category). */
+    public static final int NAME_LENGTH_MAX = org.mingzhang.project.ProjectPlan.CATEGORY_LENGTH_MAX;
 
     public MatchRule {
         if (mode == null) {
@@ -47,8 +49,9 @@ public record MatchRule(MatchMode mode, List<Tier> tiers, Long perProjectCapFen,
         if (closesAt.isBefore(opensAt)) {
             throw new IllegalArgumentException("closesAt must not be before opensAt: " + closesAt + " < " + opensAt);
         }
-        eligibleCategories = requireNames(eligibleCategories, "eligibleCategories", ELIGIBLE_CATEGORIES_MAX);
-        eligibleFundCodes = requireNames(eligibleFundCodes, "eligibleFundCodes", ELIGIBLE_FUND_CODES_MAX);
+        eligibleCategories = requireNames(eligibleCategories, "eligibleCategories", ELIGIBLE_CATEGORIES_MAX, NAME_LENGTH_MAX);
+        eligibleFundCodes = requireNames(eligibleFundCodes, "eligibleFundCodes", ELIGIBLE_FUND_CODES_MAX,
+                org.mingzhang.journal.LedgerLimits.CODE_LENGTH_MAX);
     }
 
     /**
@@ -151,7 +154,7 @@ public record MatchRule(MatchMode mode, List<Tier> tiers, Long perProjectCapFen,
         }
     }
 
-    private static Set<String> requireNames(Collection<String> names, String field, int max) {
+    private static Set<String> requireNames(Collection<String> names, String field, int max, int lengthMax) {
         if (names == null) {
             return Set.of();
         }
@@ -163,6 +166,9 @@ public record MatchRule(MatchMode mode, List<Tier> tiers, Long perProjectCapFen,
         for (String name : names) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException(field + " must not hold an empty entry: " + names);
+            }
+            if (name.length() > lengthMax) {
+                throw new IllegalArgumentException(field + " entries have at most " + lengthMax + " characters: " + name);
             }
             copy.add(name);
         }

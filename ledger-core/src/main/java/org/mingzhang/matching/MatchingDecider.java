@@ -128,7 +128,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
                         PostingLine.debit(ChartTemplate.BANK, c.budgetFen()).inFund(poolFund.code()),
                         PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, c.budgetFen()).inFund(poolFund.code())))));
         MatchingPool pool = new MatchingPool(++lastPoolId, c.code(), c.name(), sponsor.id(), poolFund.id(), c.budgetFen(),
-                c.settlement(), true, 1, c.rule(), c.idempotencyKey(), c.requestHash(), c.by(), books.now(), null);
+                c.settlement(), true, 1, c.rule(), c.idempotencyKey(), c.requestHash(), c.by(), books.now(), null, null, null);
         pools.put(pool.code(), pool);
         books.write(new PoolSaved(pool, true));
         return new Outcome.Accepted<>(pool, false);
@@ -139,10 +139,17 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         if (pool == null) {
             return new Outcome.Rejected<>(Rejection.POOL_MUST_EXIST, "no pool " + c.code(), "code");
         }
+        if (c.idempotencyKey().equals(pool.closeIdempotencyKey())) {
+            return c.requestHash().equals(pool.closeRequestHash()) ? new Outcome.Accepted<>(pool, true)
+                    : new Outcome.Rejected<>(Rejection.IDEMPOTENCY_KEY_MUST_MATCH_CONTENT, "Idempotency-Key " + c.idempotencyKey()
+                            + " was already used for a different request", "Idempotency-Key");
+        }
+        if (books.earlierWithKey(c.idempotencyKey()).isPresent() || pools.values().stream()
+                .anyMatch(p -> c.idempotencyKey().equals(p.idempotencyKey()) || c.idempotencyKey().equals(p.closeIdempotencyKey()))) {
+            return new Outcome.Rejected<>(Rejection.IDEMPOTENCY_KEY_MUST_MATCH_CONTENT, "Idempotency-Key " + c.idempotencyKey()
+                    + " was already used for a different request", "Idempotency-Key");
+        }
         if (!pool.open()) {
-            if (books.earlierWithKey(c.idempotencyKey()).isPresent()) {
-                return new Outcome.Accepted<>(pool, true);
-            }
             return new Outcome.Rejected<>(Rejection.POOL_MUST_BE_OPEN, "pool " + pool.code() + " closed at " + pool.closedAt(), "code");
         }
         List<Project> members = projects.projects().stream().filter(p -> pool.code().equals(p.plan().matchingPoolCode()))
@@ -167,7 +174,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
                             PostingLine.debit(ChartTemplate.BANK, left).inFund(sponsor.code()),
                             PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, left).inFund(sponsor.code())))));
         }
-        MatchingPool closed = pool.closed(books.now());
+        MatchingPool closed = pool.closed(books.now(), c.idempotencyKey(), c.requestHash());
         pools.put(closed.code(), closed);
         books.write(new PoolSaved(closed, false));
         return new Outcome.Accepted<>(closed, false);

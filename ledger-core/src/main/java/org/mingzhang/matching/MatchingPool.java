@@ -10,10 +10,11 @@ import org.mingzhang.user.Actor;
  */
 public record MatchingPool(long id, String code, String name, long sponsorFundId, long poolFundId, long budgetFen,
                            SettlementMode settlement, boolean open, int ruleVersion, MatchRule rule, String idempotencyKey,
-                           String requestHash, Actor createdBy, Instant createdAt, Instant closedAt) {
+                           String requestHash, Actor createdBy, Instant createdAt, Instant closedAt,
+                           String closeIdempotencyKey, String closeRequestHash) {
 
-    public MatchingPool closed(Instant at) {
+    public MatchingPool closed(Instant at, String key, String hash) {
         return new MatchingPool(id, code, name, sponsorFundId, poolFundId, budgetFen, settlement, false, ruleVersion, rule,
-                idempotencyKey, requestHash, createdBy, createdAt, at);
+                idempotencyKey, requestHash, createdBy, createdAt, at, key, hash);
     }
 }

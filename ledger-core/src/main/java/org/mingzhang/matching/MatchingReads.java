@@ -75,7 +75,8 @@ public final class MatchingReads {
         List<MatchableGift> gifts = store.giftsOfProject(project.id());
         // A settled match is explained against the budget it met; a provisional one against what is left now.
         long budget = settlement != null ? settlement.budgetAvailableFen() : available;
-        MatchExplanation e = MatchCalculator.explain(pool.rule(), gifts, budget);
+        // A project the rule does not admit gets nothing: the whole capped amount is shown as refused by the budget.
+        MatchExplanation e = MatchCalculator.explain(pool.rule(), gifts, eligible ? budget : 0);
         Set<String> team = project.plan().team().stream().map(TeamMember::name).collect(Collectors.toSet());
         e = e.withSignals(AbuseSignals.detect(pool.rule(), gifts, team, settlement != null ? settlement.settledAt() : null));
         return new ProjectMatch(pool, eligible, e, settlement);

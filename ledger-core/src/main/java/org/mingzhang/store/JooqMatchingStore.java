@@ -107,7 +107,8 @@ final class JooqMatchingStore implements MatchingStore, RecordWriter {
         MatchingPool p = saved.pool();
         if (!saved.created()) {
             dsl.update(MATCHING_POOL).set(MATCHING_POOL.IS_OPEN, p.open()).set(MATCHING_POOL.CLOSED_AT, odt(p.closedAt()))
-                    .where(MATCHING_POOL.ID.eq(p.id())).execute();
+                    .set(MATCHING_POOL.CLOSE_IDEMPOTENCY_KEY, p.closeIdempotencyKey())
+                    .set(MATCHING_POOL.CLOSE_REQUEST_HASH, p.closeRequestHash()).where(MATCHING_POOL.ID.eq(p.id())).execute();
             return;
         }
         dsl.insertInto(MATCHING_POOL).set(MATCHING_POOL.ID, p.id()).set(MATCHING_POOL.CODE, p.code()).set(MATCHING_POOL.NAME, p.name())
@@ -168,7 +169,7 @@ final class JooqMatchingStore implements MatchingStore, RecordWriter {
             pools.add(new MatchingPool(p.getId(), p.getCode(), p.getName(), p.getSponsorFundId(), p.getPoolFundId(), p.getBudgetFen(),
                     SettlementMode.valueOf(p.getSettlement()), p.getIsOpen(), p.getRuleVersion(), r, p.getIdempotencyKey(),
                     p.getRequestHash(), new Actor(p.getCreatedById(), p.getCreatedByName()), instant(p.getCreatedAt()),
-                    instant(p.getClosedAt())));
+                    instant(p.getClosedAt()), p.getCloseIdempotencyKey(), p.getCloseRequestHash()));
         }
         return pools;
     }

@@ -178,8 +178,12 @@ abstract class MatchingSuite extends LedgerOnDatabase {
         assertThat(settlement("PB").netFen()).as("a return never tops up a project settled earlier").isEqualTo(4_000_00);
         everyFundBalances();
 
-        MatchingPool closed = ledger.execute(new ClosePool(LedgerFixture.key(), ACCOUNTANT, f.code("YG"))).value();
+        ClosePool close = new ClosePool(LedgerFixture.key(), ACCOUNTANT, f.code("YG"));
+        MatchingPool closed = ledger.execute(close).value();
         assertThat(closed.open()).isFalse();
+        assertThat(ledger.execute(close)).as("a replayed close").isEqualTo(new Outcome.Accepted<>(closed, true));
+        Outcome<MatchingPool> again = ledger.execute(new ClosePool(LedgerFixture.key(), ACCOUNTANT, f.code("YG")));
+        assertThat(((Outcome.Rejected<MatchingPool>) again).rejection()).isEqualTo(Rejection.POOL_MUST_BE_OPEN);
         assertThat(poolAvailable()).isZero();
         assertThat(f.balance("SEED", "1002")).isEqualTo(92_400_00);
         everyFundBalances();

@@ -16,7 +16,10 @@ CREATE TABLE matching_pool (
     created_by_id    BIGINT       NOT NULL,
     created_by_name  VARCHAR(100) NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    closed_at        TIMESTAMP WITH TIME ZONE
+    closed_at        TIMESTAMP WITH TIME ZONE,
+    -- The close request, so that a replay of it is answered as the first time.
+    close_idempotency_key VARCHAR(200) UNIQUE,
+    close_request_hash    VARCHAR(64)
 );
 
 CREATE TABLE matching_rule (

@@ -17,7 +17,7 @@ public final class MatchingLimits {
      * The pool's fund is named after the pool with a prefix, within a fund name's {@link LedgerLimits#NAME_LENGTH_MAX}
      * characters; {@code CreatePool} asserts this bound (it keeps ten characters for the prefix) but does not name it.
      */
-    public static final int NAME_CHARS_MAX = LedgerLimits.NAME_LENGTH_MAX - 10;
+    public static final int NAME_CHARS_MAX = org.mingzhang.matching.CreatePool.NAME_LENGTH_MAX;
     public static final int TIERS_MAX = MatchRule.TIERS_MAX;
     public static final int ELIGIBLE_CATEGORIES_MAX = MatchRule.ELIGIBLE_CATEGORIES_MAX;
     public static final int ELIGIBLE_FUNDS_MAX = MatchRule.ELIGIBLE_FUND_CODES_MAX;
