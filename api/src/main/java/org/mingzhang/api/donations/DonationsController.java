@@ -1,0 +1,231 @@
+package org.mingzhang.api.donations;
+
+import static org.mingzhang.user.Role.ACCOUNTANT;
+import static org.mingzhang.user.Role.ADMIN;
+import static org.mingzhang.user.Role.AUDITOR;
+import static org.mingzhang.user.Role.COMMITTEE;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mingzhang.api.Limits;
+import org.mingzhang.api.auth.Allowed;
+import org.mingzhang.api.auth.AuthFilter;
+import org.mingzhang.api.edge.IdempotencyKeys;
+import org.mingzhang.api.edge.Input;
+import org.mingzhang.api.edge.Page;
+import org.mingzhang.api.funds.FundsController;
+import org.mingzhang.api.ledger.Outcomes;
+import org.mingzhang.api.ledger.TransactionsController;
+import org.mingzhang.api.matching.MatchPreviewResponse;
+import org.mingzhang.api.problem.Problem;
+import org.mingzhang.api.problem.Problems;
+import org.mingzhang.gift.Gift;
+import org.mingzhang.gift.GiftStore;
+import org.mingzhang.gift.RecordGift;
+import org.mingzhang.gift.RefundGift;
+import org.mingzhang.journal.Ledger;
+import org.mingzhang.journal.Outcome;
+import org.mingzhang.user.Actor;
+import org.mingzhang.user.User;
+
+/** Gifts (捐赠): recording them one by one or from a CSV, reading them, refunding them. */
+@Controller("/api/v1/donations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Donations")
+public final class DonationsController {
+
+    public static final String CSV = "text/csv";
+    private static final Set<String> ID_IN_PATH = Set.of("id");
+    private static final String CSV_EXAMPLE = "idempotencyKey,fundCode,projectCode,amount,channel,donorName,donorKind,"
+            + "donorPhone,donorIdNumber,donorCreditCode,anonymous,publicNameConsent,receivedAt,note,inKindDescription,"
+            + "inKindQuantity,inKindValuationBasis\n"
+            + "bank-0001,TXSQ,TXSQ-2026-001,500.00,BANK_TRANSFER,张三明,PERSON,13800000000,,,false,false,"
+            + "2026-05-01T10:00:00+08:00,,,,\n";
+
+    private final Ledger ledger;
+    private final GiftStore gifts;
+    private final ProjectCodes projects;
+    private final DonationViews views;
+    private final DonationImport imports;
+
+    DonationsController(Ledger ledger, GiftStore gifts, ProjectCodes projects, DonationViews views, DonationImport imports) {
+        this.ledger = ledger;
+        this.gifts = gifts;
+        this.projects = projects;
+        this.views = views;
+        this.imports = imports;
+    }
+
+    @Post
+    @Allowed(ACCOUNTANT)
+    @Operation(operationId = "recordDonation", summary = "Record a gift of money or goods (捐赠), with its receipt number",
+            description = "Books one balanced transaction: the channel's asset account (bank, cash, or inventory for "
+                    + "IN_KIND) against donation income, restricted (410102) when projectCode is given, else unrestricted "
+                    + "(410101). Numbers the receipt without gaps per fund and year of receivedAt, and draws a trace code "
+                    + "for the public lookup.")
+    @ApiResponse(responseCode = "201", description = "Recorded; Location names the gift. A replay answers the same, "
+            + "with Idempotent-Replayed: true",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DonationResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed: a number for an amount, a third decimal, an unknown channel "
+            + "or donor kind, IN_KIND without inKind, a missing field or Idempotency-Key; every wrong field is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Refused: unknown fund or project, a project of another fund or not "
+            + "raising money, received outside its window, in the future or in a closed period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<DonationResponse> record(
+            @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
+            @Body DonationRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller) {
+        String key = IdempotencyKeys.require(idempotencyKey);
+        Input input = new Input();
+        RecordGift command = DonationInput.read(DonationDraft.of(request), key, actor(caller), false, input);
+        input.validate();
+        Outcome<Gift> outcome = ledger.execute(command);
+        Gift gift = Outcomes.accepted(outcome, Set.of());
+        return replayed(HttpResponse.created(views.of(gift), URI.create("/api/v1/donations/" + gift.id())), outcome);
+    }
+
+    @Get("/{id}")
+    @Allowed({ADMIN, ACCOUNTANT, COMMITTEE, AUDITOR})
+    @Operation(operationId = "getDonation", summary = "One gift, with its donor's details (staff only)")
+    @ApiResponse(responseCode = "404", description = "No such gift",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DonationResponse get(long id) {
+        return gifts.gift(id).map(views::of).orElseThrow(() -> Problems.notFound("gift-must-exist", "no gift " + id));
+    }
+
+    @Get
+    @Allowed({ADMIN, ACCOUNTANT, COMMITTEE, AUDITOR})
+    @Operation(operationId = "listDonations", summary = "Gifts in the order they were recorded, optionally of one fund, "
+            + "one project or a donor")
+    @ApiResponse(responseCode = "404", description = "No such fund or project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<DonationResponse> list(
+            @Nullable @QueryValue @Parameter(description = "Only gifts to this fund") String fundCode,
+            @Nullable @QueryValue @Parameter(description = "Only gifts restricted to this project") String projectCode,
+            @Nullable @QueryValue @Parameter(description = "Only donors whose name contains this text") String donor,
+            @Nullable @QueryValue @Parameter(description = "Page size, 1 to " + Limits.PAGE_ITEMS_MAX + "; default "
+                    + Limits.PAGE_ITEMS_DEFAULT) Integer limit,
+            @Nullable @QueryValue @Parameter(description = "nextCursor of the previous page") String cursor) {
+        Input input = new Input();
+        String donorPart = donor == null ? null
+                : input.text(donor, "donor", DonationLimits.DONOR_FIELD_CHARS_MAX);
+        int pageSize = input.limit(limit);
+        long afterId = cursor(cursor, input);
+        input.validate();
+        Long fundId = fundCode == null ? null : FundsController.find(ledger, fundCode).id();
+        Long projectId = projectCode == null ? null : projects.project(projectCode)
+                .orElseThrow(() -> Problems.notFound("project-must-exist", "no project " + projectCode)).id();
+        List<Gift> page = gifts.gifts(fundId, projectId, donorPart, afterId, pageSize);
+        String next = page.size() == pageSize ? String.valueOf(page.get(page.size() - 1).id()) : null;
+        Map<String, MatchPreviewResponse> previews = new HashMap<>();
+        return new Page<>(page.stream().map(g -> views.of(g, previews)).toList(), next);
+    }
+
+    private static long cursor(String cursor, Input input) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            long id = Long.parseLong(cursor);
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        input.fail("cursor", "must be the nextCursor of a previous page: " + cursor);
+        return 0;
+    }
+
+    @Post("/{id}/refund")
+    @Allowed(ACCOUNTANT)
+    @Operation(operationId = "refundDonation", summary = "Refund a gift (退款)",
+            description = "Reverses the gift's transaction (the original stays in the journal) and marks the gift "
+                    + "REFUNDED. A gift is refunded at most once.")
+    @ApiResponse(responseCode = "200", description = "The refunded gift. A replay answers the same, with "
+            + "Idempotent-Replayed: true",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DonationResponse.class)))
+    @ApiResponse(responseCode = "404", description = "No such gift",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Refunded already, or the Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Refused: the money has been spent (an account would go negative), "
+            + "or the period is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<DonationResponse> refund(
+            long id,
+            @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
+            @Body RefundRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller) {
+        String key = IdempotencyKeys.require(idempotencyKey);
+        Input input = new Input();
+        String reason = input.text(request.reason(), "reason", DonationLimits.REFUND_REASON_CHARS_MAX);
+        input.validate();
+        Outcome<Gift> outcome = ledger.execute(new RefundGift(key, actor(caller), id, reason));
+        Gift gift = Outcomes.accepted(outcome, ID_IN_PATH);
+        return replayed(HttpResponse.ok(views.of(gift)), outcome);
+    }
+
+    @Post(value = "/import", consumes = CSV)
+    @Allowed(ACCOUNTANT)
+    @BodyBytesMax(value = DonationLimits.IMPORT_BYTES_MAX, name = "importBytesMax")
+    @Operation(operationId = "importDonations", summary = "Record many gifts from a CSV, each row its own gift",
+            description = "UTF-8 (a byte-order mark is allowed), comma-separated, RFC 4180 quoting, at most "
+                    + DonationLimits.IMPORT_ROWS_MAX + " rows (importRowsMax) and " + DonationLimits.IMPORT_BYTES_MAX
+                    + " bytes. The header names every column, in any order: idempotencyKey,fundCode,projectCode,amount,"
+                    + "channel,donorName,donorKind,donorPhone,donorIdNumber,donorCreditCode,anonymous,publicNameConsent,"
+                    + "receivedAt,note,inKindDescription,inKindQuantity,inKindValuationBasis. An empty cell is absent; "
+                    + "booleans are true or false. Each row meets the rules of POST /donations, its idempotencyKey "
+                    + "playing the header's part. Every row is checked before any is written; then a row that fails "
+                    + "writes nothing and the others go on. Sending the same file again replays every booked row.")
+    @ApiResponse(responseCode = "200", description = "Each row's outcome, by line (the header is line 1)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResponse.class)))
+    @ApiResponse(responseCode = "400", description = "The file as a whole: not UTF-8, not CSV, a column missing, unknown "
+            + "or twice in the header, more than " + DonationLimits.IMPORT_ROWS_MAX + " rows; nothing is written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "More than " + DonationLimits.IMPORT_BYTES_MAX + " bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportResponse importCsv(
+            @Body @Schema(type = "string", description = "The CSV file, UTF-8", example = CSV_EXAMPLE) InputStream csv,
+            @RequestAttribute(AuthFilter.CALLER) User caller) {
+        return imports.run(csv, actor(caller));
+    }
+
+    /** The caller as the core records them. */
+    static Actor actor(User caller) {
+        return new Actor(caller.id(), caller.name());
+    }
+
+    /** A replay answers as the first request did, and says so in a header. */
+    private static <T> HttpResponse<T> replayed(MutableHttpResponse<T> response, Outcome<Gift> outcome) {
+        if (outcome instanceof Outcome.Accepted<Gift> a && a.replayed()) {
+            response.header(TransactionsController.REPLAYED_HEADER, "true");
+        }
+        return response;
+    }
+}
