@@ -28,19 +28,44 @@ public record Donor(String name, DonorKind kind, String phone, String idNumber, 
 
     /**
      * Who this donor is, for caps and abuse signals: the same donor when the ID number or credit code
-     * match, else the phone, else the name (compared after Unicode normalisation, without spaces).
+     * match, else the phone, else the name (compared after Unicode normalisation, without spaces). The key
+     * is a SHA-256 of that value behind its kind ({@code id:…}), so it has a fixed length and repeats no
+     * personal data.
      */
     public String key() {
         if (idNumber != null) {
-            return "id:" + normalise(idNumber);
+            return "id:" + digest(idNumber);
         }
         if (creditCode != null) {
-            return "cc:" + normalise(creditCode);
+            return "cc:" + digest(creditCode);
         }
         if (phone != null) {
-            return "ph:" + normalise(phone);
+            return "ph:" + digest(phone);
         }
-        return "nm:" + normalise(name);
+        return "nm:" + digest(name);
+    }
+
+    /** Names the donor for logs without their personal data: 张*明, and the identifiers masked. */
+    @Override
+    public String toString() {
+        return "Donor[" + masked(name) + ", " + kind + (phone != null ? ", phone ***" : "") + (idNumber != null ? ", ID ***" : "")
+                + (creditCode != null ? ", credit code ***" : "") + (anonymous ? ", anonymous" : "") + "]";
+    }
+
+    private static String masked(String name) {
+        int[] cps = name.codePoints().toArray();
+        if (cps.length <= 1) {
+            return "*";
+        }
+        StringBuilder out = new StringBuilder().appendCodePoint(cps[0]);
+        for (int i = 1; i < cps.length - 1; i++) {
+            out.append('*');
+        }
+        return cps.length == 2 ? out.append('*').toString() : out.appendCodePoint(cps[cps.length - 1]).toString();
+    }
+
+    private static String digest(String s) {
+        return new org.mingzhang.journal.Canonical().add(normalise(s)).sha256();
     }
 
     private static String normalise(String s) {

@@ -45,6 +45,13 @@ public final class GiftDecider implements Decider {
             return size() > RECENT_GIFTS_MAX;
         }
     };
+    /** The same recent gifts by idempotency key, so that a replay is found without a scan. */
+    private final Map<String, Gift> recentByKey = new LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Gift> eldest) {
+            return size() > RECENT_GIFTS_MAX;
+        }
+    };
     private long lastGiftId;
 
     public GiftDecider(GiftStore store, ProjectDecider projects) {
@@ -62,6 +69,7 @@ public final class GiftDecider implements Decider {
         receiptSeqs.clear();
         receiptSeqs.putAll(store.lastReceiptSeqs());
         recent.clear();
+        recentByKey.clear();
         lastGiftId = store.lastGiftId();
     }
 
@@ -90,7 +98,7 @@ public final class GiftDecider implements Decider {
 
     private Outcome<Gift> record(RecordGift c, Books books) {
         if (books.earlierWithKey(c.idempotencyKey()).isPresent()) {
-            Gift earlier = recent.values().stream().filter(g -> g.idempotencyKey().equals(c.idempotencyKey())).findFirst()
+            Gift earlier = Optional.ofNullable(recentByKey.get(c.idempotencyKey()))
                     .or(() -> store.giftByIdempotencyKey(c.idempotencyKey())).orElse(null);
             if (earlier != null && earlier.requestHash().equals(c.requestHash())) {
                 return new Outcome.Accepted<>(earlier, true);
@@ -140,7 +148,7 @@ public final class GiftDecider implements Decider {
                 GiftStatus.RECEIVED, null, null, null, c.by().recordedBy(), books.now());
         lastGiftId = id;
         receiptSeqs.put(counter, seq);
-        recent.put(id, gift);
+        remember(gift);
         books.write(new GiftRecorded(gift));
         listeners.forEach(l -> l.giftRecorded(gift, books));
         return new Outcome.Accepted<>(gift, false);
@@ -165,10 +173,15 @@ public final class GiftDecider implements Decider {
             return new Outcome.Accepted<>(gift, true);
         }
         Gift refunded = gift.refunded(reversed.value().id(), books.now(), c.reason());
-        recent.put(refunded.id(), refunded);
+        remember(refunded);
         books.write(new GiftRefunded(refunded));
         listeners.forEach(l -> l.giftRefunded(refunded, books));
         return new Outcome.Accepted<>(refunded, false);
+    }
+
+    private void remember(Gift gift) {
+        recent.put(gift.id(), gift);
+        recentByKey.put(gift.idempotencyKey(), gift);
     }
 
     private Optional<Gift> gift(long id) {

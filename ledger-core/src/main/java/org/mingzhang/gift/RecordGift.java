@@ -17,6 +17,8 @@ public record RecordGift(String idempotencyKey, Actor by, String fundCode, Strin
     public static final int NOTE_LENGTH_MAX = 500;
 
     public RecordGift {
+        // Storage keeps microseconds: the window check must see the instant that will be booked.
+        receivedAt = receivedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         LedgerLimits.requireKey(idempotencyKey);
         LedgerLimits.requireCode(fundCode);
         if (projectCode != null) {

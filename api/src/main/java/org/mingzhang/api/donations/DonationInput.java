@@ -81,17 +81,8 @@ final class DonationInput {
         if (name == null || kind == null || !input.valid()) {
             return null;
         }
-        Donor donor = new Donor(name, kind, phone, idNumber, creditCode, Boolean.TRUE.equals(d.anonymous()),
+        return new Donor(name, kind, phone, idNumber, creditCode, Boolean.TRUE.equals(d.anonymous()),
                 Boolean.TRUE.equals(d.publicNameConsent()));
-        if (donor.key().length() > DonationLimits.DONOR_KEY_CHARS_MAX) {
-            // The key is built from the first identifier present, else the name; name that field.
-            DonationField which = idNumber != null ? DONOR_ID_NUMBER : creditCode != null ? DONOR_CREDIT_CODE
-                    : phone != null ? DONOR_PHONE : DONOR_NAME;
-            input.fail(which.name(csvForm), "is too long once written in standard form (Unicode NFKC, upper case): "
-                    + "keep it to the characters it needs, without compatibility forms such as ㍿ or ﬁ");
-            return null;
-        }
-        return donor;
     }
 
     /** An optional identifier: absent, or 1 to {@link DonationLimits#DONOR_FIELD_CHARS_MAX} characters and not blank. */

@@ -17,13 +17,6 @@ public final class DonationLimits {
     public static final int PROJECT_CODE_CHARS_MAX = LedgerLimits.CODE_LENGTH_MAX;
     /** A donor's name, phone, ID number and credit code. */
     public static final int DONOR_FIELD_CHARS_MAX = Donor.FIELD_LENGTH_MAX;
-    /**
-     * Storage keeps the donor's identity key ({@link Donor#key()}: a prefix and the identifier after Unicode
-     * normalisation) in this many characters. Normalisation can lengthen text (NFKC turns "㍿" into
-     * "株式会社", upper-casing turns "ß" into "SS"), so a donor whose key would not fit is refused here
-     * with a 400 rather than failing in the database.
-     */
-    public static final int DONOR_KEY_CHARS_MAX = 110;
     /** A gift in kind's description, quantity and valuation basis. */
     public static final int IN_KIND_FIELD_CHARS_MAX = InKind.FIELD_LENGTH_MAX;
     public static final int NOTE_CHARS_MAX = RecordGift.NOTE_LENGTH_MAX;
