@@ -79,6 +79,9 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             if (database.vendor() == Database.Vendor.POSTGRESQL) {
                 Boolean locked = writes.select(DSL.field("pg_try_advisory_lock({0})", Boolean.class, WRITER_LOCK_KEY))
                         .fetchOne(0, Boolean.class);
+                // The writer's lookups (idempotency keys IN (…)) change shape with every batch and the journal grows
+                // fast: a generic plan cached while the table was small would scan it whole. Plan each time instead.
+                writes.execute("SET plan_cache_mode = force_custom_plan");
                 writeConnection.commit();
                 if (!Boolean.TRUE.equals(locked)) {
                     close();
@@ -140,8 +143,19 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
         inWriteTransaction(dsl -> {
             insertFunds(dsl, batch.newFunds());
             insertAccounts(dsl, batch.newAccounts());
-            insertTransactions(dsl, batch.transactions());
-            updateTotals(dsl, batch.accountDeltas());
+            if (database.vendor() == Database.Vendor.POSTGRESQL) {
+                // One statement text per table whatever the batch size, values passed as arrays: PostgreSQL parses
+                // and plans it once, and jOOQ does not render thousands of parameters per batch.
+                try {
+                    PostgresBatchWriter.insertTransactions(writeConnection, batch.transactions());
+                    PostgresBatchWriter.updateTotals(writeConnection, batch.accountDeltas());
+                } catch (SQLException e) {
+                    throw new IllegalStateException("writing the batch failed: " + e.getMessage(), e);
+                }
+            } else {
+                insertTransactions(dsl, batch.transactions());
+                updateTotals(dsl, batch.accountDeltas());
+            }
             batch.closedThrough().forEach((fundId, through) -> dsl.update(FUND)
                     .set(FUND.CLOSED_THROUGH, odt(through)).where(FUND.ID.eq(fundId)).execute());
             for (Object record : batch.records()) {
