@@ -168,6 +168,11 @@ account's balance row must equal the sums over its journal legs.
 and prints where the writer thread's time went: waiting for PostgreSQL per step of the write path
 (prefetch, inserts, balance updates, commit) and its own CPU per step and library (jOOQ, pgjdbc, hashing).
 EOF
+  # The bulk-import figures come from bench/import/run-import-bench.sh; keep its last section.
+  if [ -f bench/import/results.md ]; then
+    echo
+    cat bench/import/results.md
+  fi
 } > "$OUT"
 log "wrote $OUT"
 exit "$bench_status"

@@ -175,6 +175,16 @@ class RefusalsTest extends ApiTestBase {
         }
 
         @Test
+        @DisplayName("when the Idempotency-Key starts with the ledger's own prefix 'mz:' then 400, so no client can take a match's key")
+        void reservedKey() {
+            ApiClient.Reply reply = api().post(ENTRIES).as(accountant).key("mz:match:POOL:PROJECT")
+                    .body(entry(fund, "x", List.of(debit("1002", "5.00"), credit("410101", "5.00")))).send();
+            assertProblem(reply, 400);
+            assertEquals(List.of("Idempotency-Key"), errorFields(reply));
+            assertUnchanged();
+        }
+
+        @Test
         @DisplayName("when the body is missing then 400")
         void missingBody() {
             ApiClient.Reply reply = api().post(ENTRIES).as(accountant).key(key()).send();

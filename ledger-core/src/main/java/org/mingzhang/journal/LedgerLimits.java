@@ -13,6 +13,8 @@ public final class LedgerLimits {
     /** A reversal's memo is its reason behind a short prefix, so the reason leaves room for it. */
     public static final int REASON_LENGTH_MAX = 400;
     public static final int IDEMPOTENCY_KEY_LENGTH_MAX = 200;
+    /** Keys of the ledger's own transactions (a settled match, say) start so; clients' keys may not. */
+    public static final String INTERNAL_KEY_PREFIX = "mz:";
     public static final int CODE_LENGTH_MAX = 32;
     public static final int NAME_LENGTH_MAX = 200;
     public static final int RECORDED_BY_LENGTH_MAX = 100;

@@ -18,6 +18,7 @@ import org.mingzhang.journal.Books;
 import org.mingzhang.journal.CreateFund;
 import org.mingzhang.journal.Decider;
 import org.mingzhang.journal.LedgerCommand;
+import org.mingzhang.journal.LedgerLimits;
 import org.mingzhang.journal.Outcome;
 import org.mingzhang.journal.PostEntry;
 import org.mingzhang.journal.PostingLine;
@@ -215,7 +216,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         if (e.finalFen() > 0) {
             Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
             Fund projectFund = books.fund(project.fundId()).orElseThrow();
-            transactionId = mustAccept(books.book(new PostEntry("match:" + pool.code() + ":" + project.code(), "配捐 matching",
+            transactionId = mustAccept(books.book(new PostEntry(LedgerLimits.INTERNAL_KEY_PREFIX + "match:" + pool.code() + ":" + project.code(), "配捐 matching",
                     TransactionKind.MATCH, poolFund.code(), "配捐 match for project " + project.code(), null,
                     new References(null, null, pool.code()), List.of(
                             PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, e.finalFen()),
@@ -277,7 +278,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
             lines.add(PostingLine.debit(RECEIVABLE, owed).inFund(poolFund.code()));
         }
         lines.add(PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, back).inFund(poolFund.code()));
-        mustAccept(books.book(new PostEntry("match-return:" + pool.code() + ":gift:" + gift.id(), "配捐 matching",
+        mustAccept(books.book(new PostEntry(LedgerLimits.INTERNAL_KEY_PREFIX + "match-return:" + pool.code() + ":gift:" + gift.id(), "配捐 matching",
                 TransactionKind.MATCH, projectFund.code(), "配捐退回 match returned after refund of " + gift.receiptNo()
                         + (owed > 0 ? "; " + org.mingzhang.money.Money.format(owed) + " already spent, owed to the pool" : ""),
                 null, new References(String.valueOf(gift.id()), null, pool.code()), lines)));

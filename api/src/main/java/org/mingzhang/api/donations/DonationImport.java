@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mingzhang.api.Limits;
+import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.problem.FieldError;
 import org.mingzhang.api.problem.ProblemException;
@@ -266,13 +267,9 @@ final class DonationImport {
             input.fail(field, "is required: a unique value per gift, the same each time the file is sent");
             return null;
         }
-        if (key.length() > Limits.IDEMPOTENCY_KEY_CHARS_MAX) {
-            input.fail(field, "must have at most " + Limits.IDEMPOTENCY_KEY_CHARS_MAX
-                    + " characters (idempotencyKeyCharsMax): it has " + key.length());
-            return null;
-        }
-        if (key.chars().anyMatch(Character::isISOControl)) {
-            input.fail(field, "must not contain control characters");
+        String problem = IdempotencyKeys.problem(key);
+        if (problem != null) {
+            input.fail(field, problem);
             return null;
         }
         return key;

@@ -2,6 +2,7 @@ package org.mingzhang.api.edge;
 
 import org.mingzhang.api.Limits;
 import org.mingzhang.api.problem.Problems;
+import org.mingzhang.journal.LedgerLimits;
 
 /**
  * The {@code Idempotency-Key} header that every request moving money must carry. The ledger keeps
@@ -20,18 +21,30 @@ public final class IdempotencyKeys {
     private IdempotencyKeys() {
     }
 
-    /** The key as given, or a 400 when it is blank, too long or holds control characters. */
+    /** The key as given, or a 400 when it is blank, too long, holds control characters or is reserved. */
     public static String require(String key) {
         if (key == null || key.isBlank()) {
             throw Problems.invalid(HEADER, MISSING);
         }
-        if (key.length() > Limits.IDEMPOTENCY_KEY_CHARS_MAX) {
-            throw Problems.invalid(HEADER, "must have at most " + Limits.IDEMPOTENCY_KEY_CHARS_MAX
-                    + " characters (idempotencyKeyCharsMax): it has " + key.length());
-        }
-        if (key.chars().anyMatch(Character::isISOControl)) {
-            throw Problems.invalid(HEADER, "must not contain control characters");
+        String problem = problem(key);
+        if (problem != null) {
+            throw Problems.invalid(HEADER, problem);
         }
         return key;
+    }
+
+    /** What is wrong with a given key, or null: the one rule for the header and for a CSV's key column. */
+    public static String problem(String key) {
+        if (key.length() > Limits.IDEMPOTENCY_KEY_CHARS_MAX) {
+            return "must have at most " + Limits.IDEMPOTENCY_KEY_CHARS_MAX + " characters (idempotencyKeyCharsMax): it has "
+                    + key.length();
+        }
+        if (key.chars().anyMatch(Character::isISOControl)) {
+            return "must not contain control characters";
+        }
+        if (key.startsWith(LedgerLimits.INTERNAL_KEY_PREFIX)) {
+            return "must not start with '" + LedgerLimits.INTERNAL_KEY_PREFIX + "': such keys name the ledger's own transactions";
+        }
+        return null;
     }
 }
