@@ -2,7 +2,6 @@ package org.mingzhang.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +14,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 import org.mingzhang.account.Account;
 import org.mingzhang.account.AccountType;
 import org.mingzhang.account.Side;
@@ -24,10 +21,8 @@ import org.mingzhang.account.TrialBalance;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundLevel;
 import org.mingzhang.journal.CreatePending;
-import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerCommand;
 import org.mingzhang.journal.LedgerFixture;
-import org.mingzhang.journal.LedgerWriter;
 import org.mingzhang.journal.Leg;
 import org.mingzhang.journal.Outcome;
 import org.mingzhang.journal.Phase;
@@ -52,7 +47,7 @@ import org.mingzhang.money.Money;
  * balance; at the end every account's totals equal the model's and the replay of its legs in the journal,
  * balances as of past instants agree with the history, every trial balance balances, and the chain verifies.
  */
-abstract class LedgerProperties {
+abstract class LedgerProperties extends PropertiesOnDatabase {
 
     enum Kind { ENTRY, UNBALANCED, UNKNOWN_ACCOUNT, CROSS_FUND, REVERSE, RESERVE, POST, VOID, REPLAY, REPLAY_OTHER }
 
@@ -66,22 +61,6 @@ abstract class LedgerProperties {
     private static final Map<String, AccountType> TYPES = Map.of("1002", AccountType.ASSET, "410101", AccountType.INCOME,
             "5101", AccountType.EXPENSE, "2209", AccountType.LIABILITY, "1122", AccountType.ASSET, "3101", AccountType.NET_ASSETS);
 
-    TestDatabases.TestDatabase handle;
-    Ledger ledger;
-
-    abstract TestDatabases.TestDatabase openDatabase();
-
-    @BeforeProperty
-    void open() {
-        handle = openDatabase();
-        ledger = handle.database().openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
-    }
-
-    @AfterProperty
-    void close() {
-        ledger.close();
-        handle.close();
-    }
 
     @Provide
     Arbitrary<List<Action>> actions() {

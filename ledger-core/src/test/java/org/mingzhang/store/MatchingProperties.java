@@ -2,7 +2,6 @@ package org.mingzhang.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +14,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 import org.mingzhang.account.TrialBalance;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundLevel;
@@ -26,9 +23,7 @@ import org.mingzhang.gift.DonorKind;
 import org.mingzhang.gift.Gift;
 import org.mingzhang.gift.RecordGift;
 import org.mingzhang.gift.RefundGift;
-import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerFixture;
-import org.mingzhang.journal.LedgerWriter;
 import org.mingzhang.journal.Outcome;
 import org.mingzhang.journal.Rejection;
 import org.mingzhang.matching.ClosePool;
@@ -59,7 +54,7 @@ import org.mingzhang.user.Actor;
  * moment, limited by what the pool had (or its pro-rata share), and a refund after settlement takes back
  * exactly the difference. At the end every fund's trial balance balances and the chain verifies.
  */
-abstract class MatchingProperties {
+abstract class MatchingProperties extends PropertiesOnDatabase {
 
     enum Kind { GIFT, REFUND, CLOSE_PROJECT, CLOSE_POOL }
 
@@ -73,22 +68,6 @@ abstract class MatchingProperties {
     static final Instant RECEIVED = Instant.parse("2026-05-01T02:00:00Z");
     static final List<Tier> TIERS = List.of(new Tier(0, 1_000), new Tier(1_000_00, 2_000), new Tier(3_000_00, 3_000));
 
-    TestDatabases.TestDatabase handle;
-    Ledger ledger;
-
-    abstract TestDatabases.TestDatabase openDatabase();
-
-    @BeforeProperty
-    void open() {
-        handle = openDatabase();
-        ledger = handle.database().openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
-    }
-
-    @AfterProperty
-    void close() {
-        ledger.close();
-        handle.close();
-    }
 
     @Provide
     Arbitrary<List<Action>> actions() {

@@ -135,7 +135,7 @@ public final class DonationsController {
         String donorPart = donor == null ? null
                 : input.text(donor, "donor", DonationLimits.DONOR_FIELD_CHARS_MAX);
         int pageSize = input.limit(limit);
-        long afterId = cursor(cursor, input);
+        long afterId = Page.afterId(cursor, input);
         input.validate();
         Long fundId = fundCode == null ? null : FundsController.find(ledger, fundCode).id();
         Long projectId = projectCode == null ? null : projects.project(projectCode)
@@ -144,22 +144,6 @@ public final class DonationsController {
         String next = page.size() == pageSize ? String.valueOf(page.get(page.size() - 1).id()) : null;
         Map<String, MatchPreviewResponse> previews = new HashMap<>();
         return new Page<>(page.stream().map(g -> views.of(g, previews)).toList(), next);
-    }
-
-    private static long cursor(String cursor, Input input) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            long id = Long.parseLong(cursor);
-            if (id >= 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        input.fail("cursor", "must be the nextCursor of a previous page: " + cursor);
-        return 0;
     }
 
     @Post("/{id}/refund")

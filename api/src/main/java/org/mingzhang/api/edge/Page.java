@@ -12,4 +12,21 @@ public record Page<T>(List<T> items, @Schema(nullable = true, example = "42") St
     public Page {
         items = List.copyOf(items);
     }
+
+    /** The id a list resumes after, from a cursor that is the last id of the previous page (0: from the start). */
+    public static long afterId(String cursor, Input input) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            long id = Long.parseLong(cursor);
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        input.fail("cursor", "must be the nextCursor of a previous page: " + cursor);
+        return 0;
+    }
 }

@@ -147,28 +147,12 @@ public final class TransactionsController {
         Instant fromAt = Times.parseTimeOrDate(from, "from", false, input);
         Instant toAt = Times.parseTimeOrDate(to, "to", true, input);
         int pageSize = input.limit(limit);
-        long afterId = cursor(cursor, input);
+        long afterId = Page.afterId(cursor, input);
         input.validate();
         Long fundId = fundCode == null ? null : FundsController.find(ledger, fundCode).id();
         List<Transaction> page = ledger.reads().transactions(new TransactionQuery(fundId, fromAt, toAt, afterId, pageSize));
         String next = page.size() == pageSize ? String.valueOf(page.get(page.size() - 1).id()) : null;
         return new Page<>(page.stream().map(views::of).toList(), next);
-    }
-
-    private static long cursor(String cursor, Input input) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            long id = Long.parseLong(cursor);
-            if (id >= 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        input.fail("cursor", "must be the nextCursor of a previous page: " + cursor);
-        return 0;
     }
 
     @Get("/{id}")
