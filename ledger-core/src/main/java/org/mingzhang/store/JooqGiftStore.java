@@ -78,6 +78,26 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
         return record instanceof GiftRecorded || record instanceof GiftRefunded;
     }
 
+    /** New gifts go in one JDBC batch (a bulk import books up to a thousand per database transaction). */
+    @Override
+    public void writeAll(DSLContext dsl, List<Object> records) {
+        List<GiftRecord> rows = new java.util.ArrayList<>();
+        for (Object record : records) {
+            if (record instanceof GiftRecorded recorded) {
+                rows.add(row(recorded.gift()));
+            } else {
+                if (!rows.isEmpty()) {
+                    dsl.batchInsert(rows).execute();
+                    rows.clear();
+                }
+                write(dsl, record);
+            }
+        }
+        if (!rows.isEmpty()) {
+            dsl.batchInsert(rows).execute();
+        }
+    }
+
     @Override
     public void write(DSLContext dsl, Object record) {
         if (record instanceof GiftRefunded refunded) {
@@ -90,7 +110,10 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
             }
             return;
         }
-        Gift g = ((GiftRecorded) record).gift();
+        dsl.insertInto(GIFT).set(row(((GiftRecorded) record).gift())).execute();
+    }
+
+    private static GiftRecord row(Gift g) {
         String[] receipt = g.receiptNo().split("-");
         GiftRecord row = new GiftRecord();
         row.setId(g.id());
@@ -123,7 +146,7 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
         row.setStatus(g.status().name());
         row.setRecordedBy(g.recordedBy());
         row.setRecordedAt(odt(g.recordedAt()));
-        dsl.insertInto(GIFT).set(row).execute();
+        return row;
     }
 
     private static Gift gift(GiftRecord r) {

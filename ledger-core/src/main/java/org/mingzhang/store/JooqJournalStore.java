@@ -158,13 +158,25 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             }
             batch.closedThrough().forEach((fundId, through) -> dsl.update(FUND)
                     .set(FUND.CLOSED_THROUGH, odt(through)).where(FUND.ID.eq(fundId)).execute());
-            for (Object record : batch.records()) {
-                recordWriters.stream().filter(w -> w.writes(record)).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no store writes " + record.getClass().getSimpleName()))
-                        .write(dsl, record);
-            }
+            writeRecords(dsl, batch.records());
             return null;
         });
+    }
+
+    /** Hands each run of consecutive records of one writer to it in one go, keeping the batch's order. */
+    private void writeRecords(DSLContext dsl, List<Object> records) {
+        int from = 0;
+        while (from < records.size()) {
+            Object first = records.get(from);
+            RecordWriter writer = recordWriters.stream().filter(w -> w.writes(first)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no store writes " + first.getClass().getSimpleName()));
+            int to = from + 1;
+            while (to < records.size() && writer.writes(records.get(to))) {
+                to++;
+            }
+            writer.writeAll(dsl, records.subList(from, to));
+            from = to;
+        }
     }
 
     private static void insertFunds(DSLContext dsl, List<Fund> funds) {
