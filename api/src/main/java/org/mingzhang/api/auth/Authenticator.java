@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.mingzhang.api.Limits;
 import org.mingzhang.user.Role;
+import org.mingzhang.user.Actor;
 import org.mingzhang.user.User;
 import org.mingzhang.user.UserStore;
 
@@ -31,6 +32,11 @@ public final class Authenticator {
             return Optional.of(ADMIN);
         }
         return users.findByTokenSha256(Tokens.sha256Hex(token));
+    }
+
+    /** The caller as the core's records keep them (projects, gifts, pools). */
+    public static Actor actor(User user) {
+        return new Actor(user.id(), user.name());
     }
 
     /** How the journal records who wrote a transaction: unique even when two people share a name. */

@@ -32,6 +32,7 @@ import java.util.Set;
 import org.mingzhang.api.Limits;
 import org.mingzhang.api.auth.Allowed;
 import org.mingzhang.api.auth.AuthFilter;
+import org.mingzhang.api.auth.Authenticator;
 import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Page;
@@ -47,7 +48,6 @@ import org.mingzhang.gift.RecordGift;
 import org.mingzhang.gift.RefundGift;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.Outcome;
-import org.mingzhang.user.Actor;
 import org.mingzhang.user.User;
 
 /** Gifts (捐赠): recording them one by one or from a CSV, reading them, refunding them. */
@@ -102,7 +102,7 @@ public final class DonationsController {
             @RequestAttribute(AuthFilter.CALLER) User caller) {
         String key = IdempotencyKeys.require(idempotencyKey);
         Input input = new Input();
-        RecordGift command = DonationInput.read(DonationDraft.of(request), key, actor(caller), false, input);
+        RecordGift command = DonationInput.read(DonationDraft.of(request), key, Authenticator.actor(caller), false, input);
         input.validate();
         Outcome<Gift> outcome = ledger.execute(command);
         Gift gift = Outcomes.accepted(outcome, Set.of());
@@ -170,7 +170,7 @@ public final class DonationsController {
         Input input = new Input();
         String reason = input.text(request.reason(), "reason", DonationLimits.REFUND_REASON_CHARS_MAX);
         input.validate();
-        Outcome<Gift> outcome = ledger.execute(new RefundGift(key, actor(caller), id, reason));
+        Outcome<Gift> outcome = ledger.execute(new RefundGift(key, Authenticator.actor(caller), id, reason));
         Gift gift = Outcomes.accepted(outcome, ID_IN_PATH);
         return replayed(HttpResponse.ok(views.of(gift)), outcome);
     }
@@ -197,13 +197,10 @@ public final class DonationsController {
     public ImportResponse importCsv(
             @Body @Schema(type = "string", description = "The CSV file, UTF-8", example = CSV_EXAMPLE) InputStream csv,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return imports.run(csv, actor(caller));
+        return imports.run(csv, Authenticator.actor(caller));
     }
 
     /** The caller as the core records them. */
-    static Actor actor(User caller) {
-        return new Actor(caller.id(), caller.name());
-    }
 
     /** A replay answers as the first request did, and says so in a header. */
     private static <T> HttpResponse<T> replayed(MutableHttpResponse<T> response, Outcome<Gift> outcome) {

@@ -119,7 +119,8 @@ public final class PendingTransfersController {
             @RequestAttribute(AuthFilter.CALLER) User caller) {
         String key = IdempotencyKeys.require(idempotencyKey);
         Input input = new Input();
-        String reason = input.text(request.reason(), "reason", Limits.MEMO_CHARS_MAX);
+        // The core holds a void's reason to the reversal's limit, not the memo's.
+        String reason = input.text(request.reason(), "reason", Limits.REASON_CHARS_MAX);
         input.validate();
         return TransactionsController.created(ledger.execute(new VoidPending(key, Authenticator.recordedBy(caller), id,
                 reason)), ID_IN_PATH, views);

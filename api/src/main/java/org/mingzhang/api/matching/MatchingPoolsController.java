@@ -30,6 +30,7 @@ import java.util.Set;
 import org.mingzhang.api.Limits;
 import org.mingzhang.api.auth.Allowed;
 import org.mingzhang.api.auth.AuthFilter;
+import org.mingzhang.api.auth.Authenticator;
 import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Page;
@@ -48,7 +49,6 @@ import org.mingzhang.matching.MatchingPool;
 import org.mingzhang.matching.MatchingReads;
 import org.mingzhang.matching.MatchingStore;
 import org.mingzhang.matching.SettlementMode;
-import org.mingzhang.user.Actor;
 import org.mingzhang.user.User;
 
 /**
@@ -110,7 +110,7 @@ public final class MatchingPoolsController {
         SettlementMode settlement = PoolInput.settlement(request.settlement(), input);
         input.validate();
         requireFunds(request.eligibleFunds());
-        Outcome<MatchingPool> outcome = ledger.execute(new CreatePool(key, actor(caller), code, name, sponsorFundCode, budgetFen,
+        Outcome<MatchingPool> outcome = ledger.execute(new CreatePool(key, Authenticator.actor(caller), code, name, sponsorFundCode, budgetFen,
                 settlement, rule));
         MatchingPool pool = Outcomes.accepted(outcome, Set.of());
         return replayed(HttpResponse.created(view(pool.code()), URI.create("/api/v1/matching-pools/" + pool.code())), outcome);
@@ -185,7 +185,7 @@ public final class MatchingPoolsController {
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
         String key = IdempotencyKeys.require(idempotencyKey);
-        Outcome<MatchingPool> outcome = ledger.execute(new ClosePool(key, actor(caller), code));
+        Outcome<MatchingPool> outcome = ledger.execute(new ClosePool(key, Authenticator.actor(caller), code));
         MatchingPool pool = Outcomes.accepted(outcome, CODE_IN_PATH);
         return replayed(HttpResponse.ok(view(pool.code())), outcome);
     }
@@ -205,7 +205,4 @@ public final class MatchingPoolsController {
         return response;
     }
 
-    private static Actor actor(User caller) {
-        return new Actor(caller.id(), caller.name());
-    }
 }

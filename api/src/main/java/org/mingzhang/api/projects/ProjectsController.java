@@ -29,6 +29,7 @@ import java.util.Set;
 import org.mingzhang.api.Limits;
 import org.mingzhang.api.auth.Allowed;
 import org.mingzhang.api.auth.AuthFilter;
+import org.mingzhang.api.auth.Authenticator;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Page;
 import org.mingzhang.api.funds.FundsController;
@@ -43,7 +44,6 @@ import org.mingzhang.project.ProjectStatus;
 import org.mingzhang.project.ProjectStore;
 import org.mingzhang.project.ProjectTransition;
 import org.mingzhang.project.TransitionProject;
-import org.mingzhang.user.Actor;
 import org.mingzhang.user.User;
 
 /**
@@ -90,7 +90,7 @@ public final class ProjectsController {
         String fundCode = input.code(request.fundCode(), "fundCode", Limits.FUND_CODE_CHARS_MAX);
         ProjectPlan plan = PlanInput.read(request, input);
         input.validate();
-        Project project = Outcomes.accepted(ledger.execute(new CreateProject(actor(caller), code, fundCode, plan)), Set.of());
+        Project project = Outcomes.accepted(ledger.execute(new CreateProject(Authenticator.actor(caller), code, fundCode, plan)), Set.of());
         return HttpResponse.created(views.of(project), URI.create("/api/v1/projects/" + project.code()));
     }
 
@@ -246,7 +246,7 @@ public final class ProjectsController {
         String reason = reasonRequired ? input.text(given, "reason", Limits.REASON_CHARS_MAX)
                 : blankToNull(input.optionalText(given, "reason", Limits.REASON_CHARS_MAX));
         input.validate();
-        Project project = Outcomes.accepted(ledger.execute(new TransitionProject(actor(caller), code, transition, reason)),
+        Project project = Outcomes.accepted(ledger.execute(new TransitionProject(Authenticator.actor(caller), code, transition, reason)),
                 CODE_IN_PATH);
         return views.of(project);
     }
@@ -260,7 +260,4 @@ public final class ProjectsController {
         return projects.project(code).orElseThrow(() -> Problems.notFound("project-must-exist", "no project " + code));
     }
 
-    private static Actor actor(User caller) {
-        return new Actor(caller.id(), caller.name());
-    }
 }
