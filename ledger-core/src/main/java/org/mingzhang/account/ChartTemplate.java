@@ -22,6 +22,11 @@ public final class ChartTemplate {
     public static final String BANK = "1002";
     public static final String RESTRICTED_NET_ASSETS = "3102";
     public static final String UNRESTRICTED_NET_ASSETS = "3101";
+    public static final String OTHER_PAYABLES = "2209";
+    public static final String OTHER_RECEIVABLES = "1122";
+    public static final String UNRESTRICTED_DONATIONS = "410101";
+    public static final String RESTRICTED_DONATIONS = "410102";
+    public static final String PROGRAMME_COSTS = "5101";
 
     private final List<AccountTemplate> accounts;
 

@@ -1,5 +1,8 @@
 package org.mingzhang.gift;
 
+import org.mingzhang.account.ChartTemplate;
+import org.mingzhang.money.Money;
+
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -135,9 +138,10 @@ public final class GiftDecider implements Decider {
         String counter = fund.id() + ":" + year;
         int seq = receiptSeqs.getOrDefault(counter, 0) + 1;
         String receiptNo = "%s-%d-%06d".formatted(fund.code(), year, seq);
-        String income = project != null ? "410102" : "410101";
-        Outcome<Transaction> booked = books.book(new PostEntry(c.idempotencyKey(), c.by().recordedBy(), TransactionKind.DONATION,
-                fund.code(), "捐赠 gift " + receiptNo, c.receivedAt(), new References(String.valueOf(id), null, null),
+        String income = project != null ? ChartTemplate.RESTRICTED_DONATIONS : ChartTemplate.UNRESTRICTED_DONATIONS;
+        Outcome<Transaction> booked = projects.book(books, new PostEntry(c.idempotencyKey(), c.by().recordedBy(), TransactionKind.DONATION,
+                fund.code(), "捐赠 gift " + receiptNo, c.receivedAt(),
+                new References(String.valueOf(id), null, null, project == null ? null : project.code()),
                 List.of(PostingLine.debit(c.channel().assetAccountCode(), c.amountFen()), PostingLine.credit(income, c.amountFen()))));
         if (booked instanceof Outcome.Rejected<Transaction> r) {
             return new Outcome.Rejected<>(r.rejection(), r.detail(), "occurredAt".equals(r.field()) ? "receivedAt" : "amount");
@@ -164,7 +168,20 @@ public final class GiftDecider implements Decider {
             return new Outcome.Rejected<>(Rejection.GIFT_MUST_NOT_BE_REFUNDED_TWICE, "gift " + gift.receiptNo()
                     + " was refunded at " + gift.refundedAt(), "id");
         }
-        Outcome<Transaction> reversed = books.book(new Reverse(c.idempotencyKey(), c.by().recordedBy(), gift.transactionId(),
+        if (!replay && gift.projectId() != null) {
+            Project project = projects.project(gift.projectId());
+            if (project.acceptedForGood()) {
+                return new Outcome.Rejected<>(Rejection.PROJECT_MUST_NOT_BE_ACCEPTED, "project " + project.code()
+                        + " was accepted and is closed for good; its gifts can no longer be refunded", "id");
+            }
+            long available = projects.money(project.id()).availableFen();
+            if (available < gift.amountFen()) {
+                return new Outcome.Rejected<>(Rejection.PROJECT_MONEY_MUST_COVER_REFUND, "project " + project.code() + " has "
+                        + Money.format(Math.max(0, available)) + " unspent and unreserved; the gift of "
+                        + Money.format(gift.amountFen()) + " has been spent and cannot be refunded", "id");
+            }
+        }
+        Outcome<Transaction> reversed = projects.book(books, new Reverse(c.idempotencyKey(), c.by().recordedBy(), gift.transactionId(),
                 "退款 refund of gift " + gift.receiptNo() + ": " + c.reason(), null));
         if (reversed instanceof Outcome.Rejected<Transaction> r) {
             return new Outcome.Rejected<>(r.rejection(), r.detail(), "id");

@@ -17,6 +17,8 @@ public interface Books {
 
     Optional<Account> account(long fundId, String accountCode);
 
+    Optional<Account> account(long accountId);
+
     /** The transaction already written (or written earlier in this batch) with this idempotency key. */
     Optional<Transaction> earlierWithKey(String idempotencyKey);
 

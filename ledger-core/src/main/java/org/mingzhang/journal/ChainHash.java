@@ -18,7 +18,12 @@ public final class ChainHash {
         Canonical c = new Canonical().add("mingzhang-tx-v1").add(t.id()).add(t.idempotencyKey()).add(t.requestHash())
                 .add(t.fundId()).add(t.kind().name()).add(t.phase().name()).add(t.memo()).add(t.occurredAt()).add(t.recordedAt())
                 .add(t.reversesId()).add(t.pendingId()).add(t.references().gift()).add(t.references().disbursement())
-                .add(t.references().pool()).add(t.recordedBy()).add(t.prevHash()).add(t.legs().size());
+                .add(t.references().pool()).add(t.recordedBy()).add(t.prevHash());
+        if (t.references().project() != null) {
+            // Added with project references; a transaction without one hashes as it always did.
+            c.add("project").add(t.references().project());
+        }
+        c.add(t.legs().size());
         for (Leg leg : t.legs()) {
             c.add(leg.legNo()).add(leg.fundId()).add(leg.debitAccountId()).add(leg.creditAccountId())
                     .add(leg.amountFen()).add(leg.posted());

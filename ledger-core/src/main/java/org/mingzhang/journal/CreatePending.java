@@ -21,6 +21,6 @@ public record CreatePending(String idempotencyKey, String recordedBy, Transactio
     public String requestHash() {
         return new Canonical().add("CreatePending").add(kind.name()).add(fundCode).add(debitAccountCode)
                 .add(creditAccountCode).add(amountFen).add(memo).add(occurredAt).add(references.gift())
-                .add(references.disbursement()).add(references.pool()).sha256();
+                .add(references.disbursement()).add(references.pool()).add(references.project()).sha256();
     }
 }

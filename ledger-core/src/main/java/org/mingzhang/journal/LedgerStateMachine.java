@@ -119,6 +119,11 @@ final class LedgerStateMachine {
             }
 
             @Override
+            public Optional<Account> account(long accountId) {
+                return Optional.ofNullable(accounts.get(accountId));
+            }
+
+            @Override
             public Optional<Transaction> earlierWithKey(String idempotencyKey) {
                 return Optional.ofNullable(batch.earlierWithKey(idempotencyKey));
             }

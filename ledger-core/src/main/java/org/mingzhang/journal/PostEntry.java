@@ -27,7 +27,7 @@ public record PostEntry(String idempotencyKey, String recordedBy, TransactionKin
     @Override
     public String requestHash() {
         Canonical c = new Canonical().add("PostEntry").add(kind.name()).add(fundCode).add(memo).add(occurredAt)
-                .add(references.gift()).add(references.disbursement()).add(references.pool()).add(lines.size());
+                .add(references.gift()).add(references.disbursement()).add(references.pool()).add(references.project()).add(lines.size());
         for (PostingLine line : lines) {
             c.add(line.fundCode()).add(line.accountCode()).add(line.debitFen()).add(line.creditFen());
         }

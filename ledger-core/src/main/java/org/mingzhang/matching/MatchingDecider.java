@@ -27,6 +27,7 @@ import org.mingzhang.journal.Rejection;
 import org.mingzhang.journal.Transaction;
 import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.project.Project;
+import org.mingzhang.project.ProjectTransition;
 import org.mingzhang.project.ProjectDecider;
 import org.mingzhang.project.ProjectListener;
 import org.mingzhang.project.ProjectStatus;
@@ -45,8 +46,8 @@ import org.mingzhang.project.TeamMember;
  */
 public final class MatchingDecider implements Decider, ProjectListener, GiftListener {
 
-    private static final String PAYABLE = "2209";
-    private static final String RECEIVABLE = "1122";
+    private static final String PAYABLE = ChartTemplate.OTHER_PAYABLES;
+    private static final String RECEIVABLE = ChartTemplate.OTHER_RECEIVABLES;
 
     private final MatchingStore store;
     private final ProjectDecider projects;
@@ -123,7 +124,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         Fund poolFund = mustAccept(books.createFund(new CreateFund(c.code(), "配捐池 " + c.name(), FundLevel.SEED, sponsor.code(),
                 true)));
         mustAccept(books.book(new PostEntry(c.idempotencyKey(), c.by().recordedBy(), TransactionKind.POOL_FUNDING, sponsor.code(),
-                "配捐池注资 pool funding " + c.code(), null, new References(null, null, c.code()), List.of(
+                "配捐池注资 pool funding " + c.code(), null, References.pool(c.code()), List.of(
                         PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, c.budgetFen()),
                         PostingLine.credit(ChartTemplate.BANK, c.budgetFen()),
                         PostingLine.debit(ChartTemplate.BANK, c.budgetFen()).inFund(poolFund.code()),
@@ -170,7 +171,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
         if (left > 0) {
             mustAccept(books.book(new PostEntry(c.idempotencyKey(), c.by().recordedBy(), TransactionKind.POOL_FUNDING, poolFund.code(),
-                    "配捐池结余退回 pool closed: unused budget back to " + sponsor.code(), null, new References(null, null, pool.code()),
+                    "配捐池结余退回 pool closed: unused budget back to " + sponsor.code(), null, References.pool(pool.code()),
                     List.of(PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, left), PostingLine.credit(ChartTemplate.BANK, left),
                             PostingLine.debit(ChartTemplate.BANK, left).inFund(sponsor.code()),
                             PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, left).inFund(sponsor.code())))));
@@ -209,6 +210,21 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         settle(pool, project, available(pool, books), books);
     }
 
+    /**
+     * A project whose match settles when its pro-rata pool closes is not accepted before then: its books
+     * would take the match after it was closed for good.
+     */
+    @Override
+    public Outcome.Rejected<Project> objection(Project project, ProjectTransition move) {
+        MatchingPool pool = project.plan().matchingPoolCode() == null ? null : pools.get(project.plan().matchingPoolCode());
+        if (move != ProjectTransition.ACCEPT || pool == null || !pool.open()
+                || pool.settlement() != SettlementMode.PRO_RATA_AT_POOL_CLOSE || settlementsByProject.containsKey(project.id())) {
+            return null;
+        }
+        return new Outcome.Rejected<>(Rejection.PROJECT_MATCH_MUST_BE_SETTLED, "project " + project.code()
+                + " is matched by pool " + pool.code() + ", which settles when it closes; close the pool first", "status");
+    }
+
     /** Settles one project against at most {@code budgetFen} of the pool, first come first served. */
     private void settle(MatchingPool pool, Project project, long budgetFen, Books books) {
         MatchExplanation e = explain(pool, project, budgetFen, books);
@@ -216,9 +232,9 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         if (e.finalFen() > 0) {
             Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
             Fund projectFund = books.fund(project.fundId()).orElseThrow();
-            transactionId = mustAccept(books.book(new PostEntry(LedgerLimits.INTERNAL_KEY_PREFIX + "match:" + pool.code() + ":" + project.code(), "配捐 matching",
+            transactionId = mustAccept(projects.book(books, new PostEntry(LedgerLimits.INTERNAL_KEY_PREFIX + "match:" + pool.code() + ":" + project.code(), "配捐 matching",
                     TransactionKind.MATCH, poolFund.code(), "配捐 match for project " + project.code(), null,
-                    new References(null, null, pool.code()), List.of(
+                    new References(null, null, pool.code(), project.code()), List.of(
                             PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, e.finalFen()),
                             PostingLine.credit(ChartTemplate.BANK, e.finalFen()),
                             PostingLine.debit(ChartTemplate.BANK, e.finalFen()).inFund(projectFund.code()),
@@ -265,7 +281,9 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         }
         Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
         Fund projectFund = books.fund(project.fundId()).orElseThrow();
-        long paid = Math.min(back, books.account(projectFund.id(), ChartTemplate.BANK).map(Account::availableFen).orElse(0L));
+        // What the project still holds goes back now; what it has spent is owed to the pool.
+        long paid = Math.min(Math.min(back, Math.max(0, projects.money(project.id()).availableFen())),
+                books.account(projectFund.id(), ChartTemplate.BANK).map(Account::availableFen).orElse(0L));
         long owed = back - paid;
         List<PostingLine> lines = new ArrayList<>();
         lines.add(PostingLine.debit(ChartTemplate.RESTRICTED_NET_ASSETS, back));
@@ -278,10 +296,10 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
             lines.add(PostingLine.debit(RECEIVABLE, owed).inFund(poolFund.code()));
         }
         lines.add(PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, back).inFund(poolFund.code()));
-        mustAccept(books.book(new PostEntry(LedgerLimits.INTERNAL_KEY_PREFIX + "match-return:" + pool.code() + ":gift:" + gift.id(), "配捐 matching",
+        mustAccept(projects.book(books, new PostEntry(LedgerLimits.INTERNAL_KEY_PREFIX + "match-return:" + pool.code() + ":gift:" + gift.id(), "配捐 matching",
                 TransactionKind.MATCH, projectFund.code(), "配捐退回 match returned after refund of " + gift.receiptNo()
                         + (owed > 0 ? "; " + org.mingzhang.money.Money.format(owed) + " already spent, owed to the pool" : ""),
-                null, new References(String.valueOf(gift.id()), null, pool.code()), lines)));
+                null, new References(String.valueOf(gift.id()), null, pool.code(), project.code()), lines)));
         Settlement updated = s.withReturned(back);
         settlementsByProject.put(updated.projectId(), updated);
         books.write(new SettlementSaved(updated, false));

@@ -5,23 +5,42 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mingzhang.account.Account;
+import org.mingzhang.account.ChartTemplate;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.Books;
 import org.mingzhang.journal.Decider;
 import org.mingzhang.journal.LedgerCommand;
+import org.mingzhang.journal.LedgerLimits;
+import org.mingzhang.journal.Leg;
 import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.PostEntry;
+import org.mingzhang.journal.PostingLine;
+import org.mingzhang.journal.References;
 import org.mingzhang.journal.Rejection;
+import org.mingzhang.journal.Transaction;
+import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.money.Money;
+import org.mingzhang.user.Actor;
 
 /**
  * Decides project commands in the single writer, so that a project's state and the money booked against
- * it (gifts, matches, payments) are always decided in one order. It keeps every project in memory.
+ * it (gifts, matches, payments, leftovers) are always decided in one order. It keeps every project, its
+ * plan versions and its money in memory; the money is the sum of the journal transactions that name the
+ * project ({@link ProjectMoney}), and every decider that books such a transaction books it through
+ * {@link #book} so that the sums follow.
  */
 public final class ProjectDecider implements Decider {
 
     private final ProjectStore store;
     private final Map<String, Project> byCode = new HashMap<>();
     private final Map<Long, Project> byId = new HashMap<>();
+    private final Map<Long, ProjectMoney> money = new HashMap<>();
+    private final Map<Long, String> disbursementItems = new HashMap<>();
+    private final Map<Long, List<PlanVersion>> versions = new HashMap<>();
+    private final Map<Long, Integer> leftoverSeqs = new HashMap<>();
     private final List<ProjectListener> listeners = new ArrayList<>();
     private final Map<Long, Integer> lastEventSeq = new HashMap<>();
     private long lastId;
@@ -30,7 +49,7 @@ public final class ProjectDecider implements Decider {
         this.store = store;
     }
 
-    /** Registers a decider that must act when a project's fundraising closes (before the writer starts). */
+    /** Registers a decider that acts on, or may object to, a project's moves (before the writer starts). */
     public void listen(ProjectListener listener) {
         listeners.add(listener);
     }
@@ -39,6 +58,10 @@ public final class ProjectDecider implements Decider {
     public void reload() {
         byCode.clear();
         byId.clear();
+        money.clear();
+        disbursementItems.clear();
+        versions.clear();
+        leftoverSeqs.clear();
         lastEventSeq.clear();
         lastId = 0;
         for (Project p : store.projects()) {
@@ -46,12 +69,23 @@ public final class ProjectDecider implements Decider {
             byId.put(p.id(), p);
             lastId = Math.max(lastId, p.id());
         }
+        store.planVersions().forEach(v -> versions.computeIfAbsent(v.projectId(), k -> new ArrayList<>()).add(v));
+        store.disbursements().forEach(d -> disbursementItems.put(d.id(), d.budgetItem()));
+        store.leftovers().forEach(l -> leftoverSeqs.merge(l.projectId(), l.seq(), Math::max));
+        for (ProjectEntry entry : store.projectEntries()) {
+            Project p = byCode.get(entry.projectCode());
+            if (p != null) {
+                moneyOf(p.id()).apply(entry, p.fundId(), disbursementItems::get);
+            }
+        }
         lastEventSeq.putAll(store.lastEventSeqs());
     }
 
     @Override
     public boolean decides(LedgerCommand<?> command) {
-        return command instanceof CreateProject || command instanceof TransitionProject;
+        return command instanceof CreateProject || command instanceof TransitionProject || command instanceof EditProject
+                || command instanceof CompleteProject || command instanceof ProposePlanChange
+                || command instanceof DecidePlanChange || command instanceof DisposeLeftover;
     }
 
     @Override
@@ -59,7 +93,12 @@ public final class ProjectDecider implements Decider {
     public <T> Outcome<T> decide(LedgerCommand<T> command, Books books) {
         return (Outcome<T>) switch ((LedgerCommand<?>) command) {
             case CreateProject c -> create(c, books);
-            case TransitionProject c -> transition(c, books);
+            case TransitionProject c -> transition(c.code(), c.transition(), c.by(), c.reason(), null, books);
+            case EditProject c -> edit(c, books);
+            case CompleteProject c -> transition(c.code(), ProjectTransition.COMPLETE, c.by(), null, c.closing(), books);
+            case ProposePlanChange c -> propose(c, books);
+            case DecidePlanChange c -> decidePlanChange(c, books);
+            case DisposeLeftover c -> disposeLeftover(c, books);
             default -> throw new IllegalArgumentException("not a project command: " + command);
         };
     }
@@ -78,6 +117,58 @@ public final class ProjectDecider implements Decider {
         return byCode.values();
     }
 
+    /** The project's money as the writer knows it now: the sum of its journal transactions so far. */
+    public ProjectMoney money(long projectId) {
+        return moneyOf(projectId);
+    }
+
+    /**
+     * Books a journal command in the batch and, when it names a project, adds it to that project's money.
+     * Every decider books project money through here.
+     */
+    public Outcome<Transaction> book(Books books, LedgerCommand<Transaction> command) {
+        Outcome<Transaction> outcome = books.book(command);
+        if (outcome instanceof Outcome.Accepted<Transaction> a && !a.replayed() && a.value().references().project() != null) {
+            Project p = byCode.get(a.value().references().project());
+            if (p != null) {
+                moneyOf(p.id()).apply(entry(a.value(), books), p.fundId(), disbursementItems::get);
+            }
+        }
+        return outcome;
+    }
+
+    /** Tells the money sums which budget item a disbursement is for, before anything is booked for it. */
+    void disbursementRequested(Disbursement d) {
+        disbursementItems.put(d.id(), d.budgetItem());
+    }
+
+    /** Adds an entry to the project's audit trail for a step that does not change its state. */
+    void record(Project project, String action, String reason, Actor by, Books books) {
+        String kept = reason == null || reason.length() <= ProjectEvent.REASON_LENGTH_MAX ? reason
+                : reason.substring(0, ProjectEvent.REASON_LENGTH_MAX);
+        save(project, ProjectSaved.Change.NONE, action, project.status(), kept, by, books);
+    }
+
+    private ProjectMoney moneyOf(long projectId) {
+        return money.computeIfAbsent(projectId, k -> new ProjectMoney());
+    }
+
+    private static ProjectEntry entry(Transaction t, Books books) {
+        List<ProjectEntry.Leg> legs = new ArrayList<>(t.legs().size());
+        for (Leg leg : t.legs()) {
+            legs.add(new ProjectEntry.Leg(leg.fundId(), code(leg.debitAccountId(), books), code(leg.creditAccountId(), books),
+                    leg.amountFen(), leg.posted()));
+        }
+        return new ProjectEntry(t.id(), t.references().project(), t.kind(), t.phase(), t.pendingId(),
+                t.references().disbursement(), legs);
+    }
+
+    private static String code(long accountId, Books books) {
+        return books.account(accountId).map(Account::code).orElseThrow();
+    }
+
+    // --- plans ----------------------------------------------------------------------------------------------
+
     private Outcome<Project> create(CreateProject c, Books books) {
         if (byCode.containsKey(c.code())) {
             return new Outcome.Rejected<>(Rejection.PROJECT_CODE_MUST_BE_UNIQUE, "project " + c.code() + " already exists", "code");
@@ -86,45 +177,275 @@ public final class ProjectDecider implements Decider {
         if (fund == null) {
             return new Outcome.Rejected<>(Rejection.FUND_MUST_EXIST, "no fund " + c.fundCode(), "fundCode");
         }
-        if (c.plan().budgetTotalFen() != c.plan().targetAmountFen()) {
-            return new Outcome.Rejected<>(Rejection.PROJECT_BUDGET_MUST_MATCH_TARGET, "the budget lines add up to "
-                    + Money.format(c.plan().budgetTotalFen()) + " but the target is " + Money.format(c.plan().targetAmountFen()),
-                    "budget");
+        Outcome.Rejected<Project> budget = budgetMatchesTarget(c.plan());
+        if (budget != null) {
+            return budget;
         }
-        Project project = new Project(++lastId, c.code(), fund.id(), c.plan(), ProjectStatus.DRAFT, c.by(), null,
+        Project project = new Project(++lastId, c.code(), fund.id(), c.plan(), 1, ProjectStatus.DRAFT, c.by(), null, null,
                 books.now(), books.now());
-        return save(project, true, "CREATE", null, null, c.by(), books);
+        return save(project, ProjectSaved.Change.CREATED, "CREATE", null, null, c.by(), books);
     }
 
-    private Outcome<Project> transition(TransitionProject c, Books books) {
+    private Outcome<Project> edit(EditProject c, Books books) {
         Project project = byCode.get(c.code());
         if (project == null) {
             return new Outcome.Rejected<>(Rejection.PROJECT_MUST_EXIST, "no project " + c.code(), "code");
         }
-        ProjectTransition move = c.transition();
+        if (project.status() != ProjectStatus.DRAFT) {
+            return stateRefuses(project, "its plan may be edited only as a DRAFT; after approval, propose a new version");
+        }
+        Outcome.Rejected<Project> budget = budgetMatchesTarget(c.plan());
+        if (budget != null) {
+            return budget;
+        }
+        return save(project.withPlan(c.plan(), 1, books.now()), ProjectSaved.Change.PLAN, "EDIT", project.status(), null,
+                c.by(), books);
+    }
+
+    private Outcome<PlanVersion> propose(ProposePlanChange c, Books books) {
+        Project project = byCode.get(c.code());
+        if (project == null) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_MUST_EXIST, "no project " + c.code(), "code");
+        }
+        if (project.status() != ProjectStatus.FUNDRAISING && project.status() != ProjectStatus.IN_PROGRESS) {
+            return stateRefuses(project, "a new plan version is proposed while it raises money or runs "
+                    + "(FUNDRAISING or IN_PROGRESS); a DRAFT is edited");
+        }
+        List<PlanVersion> kept = versions.getOrDefault(project.id(), List.of());
+        PlanVersion open = kept.stream().filter(v -> v.status() == PlanVersion.Status.PROPOSED).findFirst().orElse(null);
+        if (open != null) {
+            return new Outcome.Rejected<>(Rejection.PLAN_CHANGE_MUST_BE_THE_ONLY_OPEN_ONE, "version " + open.versionNo()
+                    + " of project " + project.code() + " waits for the committee; decide it first", "code");
+        }
+        Outcome.Rejected<PlanVersion> refused = planChangeRefused(project, c.plan());
+        if (refused != null) {
+            return refused;
+        }
+        int next = kept.stream().mapToInt(PlanVersion::versionNo).max().orElse(project.planVersion()) + 1;
+        PlanVersion version = new PlanVersion(project.id(), next, c.plan(), PlanVersion.Status.PROPOSED, c.by(), books.now(),
+                c.reason(), null, null, null);
+        versions.computeIfAbsent(project.id(), k -> new ArrayList<>()).add(version);
+        books.write(new PlanVersionSaved(version, true));
+        record(project, "PROPOSE_PLAN_V" + next, c.reason(), c.by(), books);
+        return new Outcome.Accepted<>(version, false);
+    }
+
+    private <T> Outcome.Rejected<T> planChangeRefused(Project project, ProjectPlan plan) {
+        Outcome.Rejected<T> budget = budgetMatchesTarget(plan);
+        if (budget != null) {
+            return budget;
+        }
+        if (!java.util.Objects.equals(plan.matchingPoolCode(), project.plan().matchingPoolCode())) {
+            return new Outcome.Rejected<>(Rejection.PLAN_CHANGE_MUST_KEEP_MATCHING_POOL, "project " + project.code()
+                    + " applies to matching pool " + project.plan().matchingPoolCode() + "; a new version keeps it", "matchingPoolCode");
+        }
+        Set<String> items = plan.budget().stream().map(BudgetLine::item).collect(Collectors.toSet());
+        ProjectMoney m = moneyOf(project.id());
+        for (BudgetLine line : project.plan().budget()) {
+            if (!items.contains(line.item()) && m.touches(line.item())) {
+                return new Outcome.Rejected<>(Rejection.PLAN_CHANGE_MUST_KEEP_LINES_WITH_MONEY, "budget line '" + line.item()
+                        + "' has " + Money.format(m.disbursedFen(line.item())) + " paid and "
+                        + Money.format(m.reservedFen(line.item())) + " reserved; a new version keeps it", "budget");
+            }
+        }
+        return null;
+    }
+
+    private Outcome<PlanVersion> decidePlanChange(DecidePlanChange c, Books books) {
+        Project project = byCode.get(c.code());
+        if (project == null) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_MUST_EXIST, "no project " + c.code(), "code");
+        }
+        List<PlanVersion> kept = versions.getOrDefault(project.id(), new ArrayList<>());
+        int at = -1;
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.get(i).versionNo() == c.versionNo()) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return new Outcome.Rejected<>(Rejection.PLAN_CHANGE_MUST_EXIST, "project " + project.code() + " has no version "
+                    + c.versionNo(), "version");
+        }
+        PlanVersion version = kept.get(at);
+        if (version.status() != PlanVersion.Status.PROPOSED) {
+            return new Outcome.Rejected<>(Rejection.PLAN_CHANGE_MUST_BE_PROPOSED, "version " + c.versionNo() + " was "
+                    + version.status() + " at " + version.decidedAt(), "version");
+        }
+        if (version.proposedBy().userId() == c.by().userId()) {
+            return new Outcome.Rejected<>(Rejection.PLAN_CHANGE_MUST_NOT_BE_APPROVED_BY_ITS_PROPOSER, c.by().name()
+                    + " proposed version " + c.versionNo() + " and may not also decide it", "by");
+        }
+        if (c.approve()) {
+            if (project.status() != ProjectStatus.FUNDRAISING && project.status() != ProjectStatus.IN_PROGRESS) {
+                return stateRefuses(project, "a new plan version takes effect only while it raises money or runs");
+            }
+            // The project may have moved on since the change was proposed (a line paid meanwhile): check again.
+            Outcome.Rejected<PlanVersion> refused = planChangeRefused(project, version.plan());
+            if (refused != null) {
+                return refused;
+            }
+        }
+        PlanVersion decided = version.decided(c.approve(), c.by(), books.now(), c.reason());
+        kept.set(at, decided);
+        books.write(new PlanVersionSaved(decided, false));
+        if (c.approve()) {
+            save(project.withPlan(version.plan(), version.versionNo(), books.now()), ProjectSaved.Change.PLAN,
+                    "APPROVE_PLAN_V" + version.versionNo(), project.status(), c.reason(), c.by(), books);
+        } else {
+            record(project, "REJECT_PLAN_V" + version.versionNo(), c.reason(), c.by(), books);
+        }
+        return new Outcome.Accepted<>(decided, false);
+    }
+
+    private static <T> Outcome.Rejected<T> budgetMatchesTarget(ProjectPlan plan) {
+        if (plan.budgetTotalFen() != plan.targetAmountFen()) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_BUDGET_MUST_MATCH_TARGET, "the budget lines add up to "
+                    + Money.format(plan.budgetTotalFen()) + " but the target is " + Money.format(plan.targetAmountFen()),
+                    "budget");
+        }
+        return null;
+    }
+
+    // --- moves ----------------------------------------------------------------------------------------------
+
+    private Outcome<Project> transition(String code, ProjectTransition move, Actor by, String reason, Closing closing,
+                                        Books books) {
+        Project project = byCode.get(code);
+        if (project == null) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_MUST_EXIST, "no project " + code, "code");
+        }
         if (!move.allowedFrom(project.status())) {
             return new Outcome.Rejected<>(Rejection.PROJECT_STATE_MUST_ALLOW_TRANSITION, "project " + project.code() + " is "
                     + project.status() + "; " + move + " is allowed only from " + move.from(), "status");
         }
         if (move.needsSomeoneElseThanSubmitter() && project.submittedBy() != null
-                && project.submittedBy().userId() == c.by().userId()) {
-            return new Outcome.Rejected<>(Rejection.PROJECT_MUST_NOT_BE_APPROVED_BY_ITS_SUBMITTER, c.by().name()
+                && project.submittedBy().userId() == by.userId()) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_MUST_NOT_BE_APPROVED_BY_ITS_SUBMITTER, by.name()
                     + " submitted project " + project.code() + " and may not also " + move.name().toLowerCase() + " it", "by");
         }
-        Project moved = project.moved(move.to(), c.by(), move, books.now());
+        if (move.needsSomeoneElseThanCompleter() && project.closing() != null
+                && project.closing().completedBy().userId() == by.userId()) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_MUST_NOT_BE_ACCEPTED_BY_ITS_COMPLETER, by.name()
+                    + " completed project " + project.code() + " and may not also accept it", "by");
+        }
+        if (closing != null && closing.goalOutcomes().size() != project.plan().goals().size()) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_GOAL_OUTCOMES_MUST_MATCH_GOALS, "the plan has "
+                    + project.plan().goals().size() + " goals; the closing gives " + closing.goalOutcomes().size()
+                    + " outcomes", "goalOutcomes");
+        }
+        if (move == ProjectTransition.ACCEPT) {
+            ProjectMoney m = moneyOf(project.id());
+            if (m.availableFen() != 0) {
+                return new Outcome.Rejected<>(Rejection.PROJECT_LEFTOVER_MUST_BE_DISPOSED, "project " + project.code() + " has "
+                        + Money.format(m.availableFen()) + " left; the committee decides what becomes of it before "
+                        + "accepting the project", "status");
+            }
+        }
+        for (ProjectListener listener : listeners) {
+            Outcome.Rejected<Project> objection = listener.objection(project, move);
+            if (objection != null) {
+                return objection;
+            }
+        }
+        Project moved = move == ProjectTransition.COMPLETE ? project.completed(closing, books.now())
+                : project.moved(move.to(), by, move, books.now());
+        if (move == ProjectTransition.APPROVE) {
+            // Version 1: the plan as the committee approved it.
+            PlanVersion first = new PlanVersion(project.id(), 1, project.plan(), PlanVersion.Status.APPROVED,
+                    project.submittedBy() != null ? project.submittedBy() : project.createdBy(), project.updatedAt(), null,
+                    by, books.now(), reason);
+            versions.computeIfAbsent(project.id(), k -> new ArrayList<>()).add(first);
+            books.write(new PlanVersionSaved(first, true));
+        }
         if (move == ProjectTransition.CLOSE_FUNDRAISING) {
             listeners.forEach(l -> l.fundraisingClosed(moved, books));
         }
-        return save(moved, false, move.name(), project.status(), c.reason(), c.by(), books);
+        return save(moved, move == ProjectTransition.COMPLETE ? ProjectSaved.Change.CLOSING : ProjectSaved.Change.STATE,
+                move.name(), project.status(), reason, by, books);
     }
 
-    private Outcome<Project> save(Project project, boolean created, String action, ProjectStatus from, String reason,
-                                  org.mingzhang.user.Actor by, Books books) {
+    // --- leftover money -------------------------------------------------------------------------------------
+
+    private Outcome<LeftoverDisposal> disposeLeftover(DisposeLeftover c, Books books) {
+        Project project = byCode.get(c.code());
+        if (project == null) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_MUST_EXIST, "no project " + c.code(), "code");
+        }
+        if (project.status() != ProjectStatus.COMPLETED && project.status() != ProjectStatus.CANCELLED) {
+            return stateRefuses(project, "leftover money is decided once the project is COMPLETED or CANCELLED");
+        }
+        long leftover = moneyOf(project.id()).availableFen();
+        if (leftover <= 0) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_MUST_HAVE_LEFTOVER, "project " + project.code()
+                    + " has no money left", "code");
+        }
+        Project target = null;
+        if (c.disposition() == LeftoverDisposition.TRANSFER_TO_PROJECT) {
+            target = byCode.get(c.targetCode());
+            if (target == null) {
+                return new Outcome.Rejected<>(Rejection.PROJECT_MUST_EXIST, "no project " + c.targetCode(), "targetProjectCode");
+            }
+            if (target.id() == project.id() || target.fundId() != project.fundId()) {
+                return new Outcome.Rejected<>(Rejection.LEFTOVER_TARGET_MUST_BE_ANOTHER_PROJECT_OF_THE_FUND, "leftover money "
+                        + "moves to another project of the same fund; " + target.code() + " is "
+                        + (target.id() == project.id() ? "this project" : "in another fund"), "targetProjectCode");
+            }
+            if (target.status() != ProjectStatus.FUNDRAISING && target.status() != ProjectStatus.IN_PROGRESS) {
+                return new Outcome.Rejected<>(Rejection.LEFTOVER_TARGET_MUST_BE_RUNNING, "project " + target.code() + " is "
+                        + target.status() + "; leftover money moves only to a project that raises money or runs",
+                        "targetProjectCode");
+            }
+        }
+        Fund fund = books.fund(project.fundId()).orElseThrow();
+        int seq = leftoverSeqs.merge(project.id(), 1, Integer::sum);
+        String key = LedgerLimits.INTERNAL_KEY_PREFIX + "leftover:" + project.code() + ":" + seq;
+        String why = target == null ? "结余退回 leftover of " + project.code() + " returned to the fund's unrestricted money"
+                : "结余转出 leftover of " + project.code() + " moved to project " + target.code();
+        Transaction out = mustAccept(book(books, new PostEntry(key, c.by().recordedBy(), TransactionKind.LEFTOVER, fund.code(),
+                why, null, new References(null, null, null, project.code()), List.of(
+                        PostingLine.debit(ChartTemplate.RESTRICTED_NET_ASSETS, leftover),
+                        PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, leftover)))));
+        if (target != null) {
+            mustAccept(book(books, new PostEntry(key + ":to:" + target.code(), c.by().recordedBy(), TransactionKind.LEFTOVER,
+                    fund.code(), "结余转入 leftover of " + project.code() + " received by project " + target.code(), null,
+                    new References(null, null, null, target.code()), List.of(
+                            PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, leftover),
+                            PostingLine.credit(ChartTemplate.RESTRICTED_NET_ASSETS, leftover)))));
+            record(target, "LEFTOVER_IN", Money.format(leftover) + " from project " + project.code() + ": " + c.reason(),
+                    c.by(), books);
+        }
+        LeftoverDisposal disposal = new LeftoverDisposal(project.id(), seq, c.disposition(), leftover,
+                target == null ? null : target.id(), out.id(), c.by(), books.now(), c.reason());
+        books.write(disposal);
+        record(project, target == null ? "LEFTOVER_RETURNED" : "LEFTOVER_OUT", Money.format(leftover)
+                + (target == null ? "" : " to project " + target.code()) + ": " + c.reason(), c.by(), books);
+        return new Outcome.Accepted<>(disposal, false);
+    }
+
+    /**
+     * A booking after the checks, which the ledger cannot refuse (3101 and 3102 may go either way); if it does
+     * all the same, the batch is rolled back and each command retried alone.
+     */
+    static Transaction mustAccept(Outcome<Transaction> outcome) {
+        if (outcome instanceof Outcome.Rejected<Transaction> r) {
+            throw new IllegalStateException("a booking that cannot be refused was refused: " + r.rejection() + ": " + r.detail());
+        }
+        return outcome.value();
+    }
+
+    static <T> Outcome.Rejected<T> stateRefuses(Project project, String why) {
+        return new Outcome.Rejected<>(Rejection.PROJECT_STATE_MUST_ALLOW_ACTION, "project " + project.code() + " is "
+                + project.status() + "; " + why, "status");
+    }
+
+    private Outcome<Project> save(Project project, ProjectSaved.Change change, String action, ProjectStatus from, String reason,
+                                  Actor by, Books books) {
         int seq = lastEventSeq.merge(project.id(), 1, Integer::sum);
         ProjectEvent event = new ProjectEvent(project.id(), seq, books.now(), by, action, from, project.status(), reason);
         byCode.put(project.code(), project);
         byId.put(project.id(), project);
-        books.write(new ProjectSaved(project, created, event));
+        books.write(new ProjectSaved(project, change, event));
         return new Outcome.Accepted<>(project, false);
     }
 }

@@ -1,5 +1,22 @@
 package org.mingzhang.project;
 
-/** The record a decided project command leaves for storage: the project as it now is, and its event. */
-public record ProjectSaved(Project project, boolean created, ProjectEvent event) {
+/**
+ * The record a decided project command leaves for storage: the project as it now is, what of it changed,
+ * and its event.
+ */
+public record ProjectSaved(Project project, Change change, ProjectEvent event) {
+
+    /** What storage must write besides the event. */
+    public enum Change {
+        /** A new project: the row and its plan. */
+        CREATED,
+        /** Its state (and who submitted it). */
+        STATE,
+        /** Its plan: the draft rewritten, or a new version approved. */
+        PLAN,
+        /** Completed: its state and its closing results. */
+        CLOSING,
+        /** Nothing but the event (a disbursement's step, a plan change proposed, leftover money moved). */
+        NONE
+    }
 }

@@ -11,6 +11,10 @@ public enum ProjectTransition {
     APPROVE(Set.of(ProjectStatus.SUBMITTED), ProjectStatus.FUNDRAISING),
     REJECT(Set.of(ProjectStatus.SUBMITTED), ProjectStatus.REJECTED),
     CLOSE_FUNDRAISING(Set.of(ProjectStatus.FUNDRAISING), ProjectStatus.IN_PROGRESS),
+    /** The work is done and the closing results are recorded ({@link CompleteProject}). */
+    COMPLETE(Set.of(ProjectStatus.IN_PROGRESS), ProjectStatus.COMPLETED),
+    /** The committee accepts the finished project (结项验收): nothing posts to it afterwards. */
+    ACCEPT(Set.of(ProjectStatus.COMPLETED), ProjectStatus.ACCEPTED),
     CANCEL(Set.of(ProjectStatus.DRAFT, ProjectStatus.SUBMITTED, ProjectStatus.FUNDRAISING), ProjectStatus.CANCELLED);
 
     private final Set<ProjectStatus> from;
@@ -36,5 +40,10 @@ public enum ProjectTransition {
     /** Whether the person who submitted the project may not make this move (the four-eyes rule). */
     public boolean needsSomeoneElseThanSubmitter() {
         return this == APPROVE || this == REJECT;
+    }
+
+    /** Whether the person who completed the project may not make this move (they may not accept their own work). */
+    public boolean needsSomeoneElseThanCompleter() {
+        return this == ACCEPT;
     }
 }

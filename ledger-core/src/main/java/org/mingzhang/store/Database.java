@@ -19,6 +19,7 @@ import org.mingzhang.matching.MatchingReads;
 import org.mingzhang.matching.MatchingStore;
 import org.mingzhang.gift.GiftDecider;
 import org.mingzhang.gift.GiftStore;
+import org.mingzhang.project.DisbursementDecider;
 import org.mingzhang.project.ProjectDecider;
 import org.mingzhang.project.ProjectStore;
 
@@ -93,10 +94,12 @@ public final class Database implements AutoCloseable {
         ProjectDecider projectDecider = new ProjectDecider(projects);
         GiftDecider giftDecider = new GiftDecider(gifts, projectDecider);
         MatchingDecider matchingDecider = new MatchingDecider(matching, projectDecider);
+        DisbursementDecider disbursementDecider = new DisbursementDecider(projects, projectDecider);
         projectDecider.listen(matchingDecider);
+        projectDecider.listen(disbursementDecider);
         giftDecider.listen(matchingDecider);
         return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings,
-                List.of(projectDecider, giftDecider, matchingDecider));
+                List.of(projectDecider, giftDecider, matchingDecider, disbursementDecider));
     }
 
     public MatchingStore matchingStore() {

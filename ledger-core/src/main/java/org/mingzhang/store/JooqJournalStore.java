@@ -213,7 +213,7 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
                 rows.add(new JournalTransactionRecord(t.id(), t.idempotencyKey(), t.requestHash(), t.fundId(), t.kind().name(),
                         t.phase().name(), t.memo(), odt(t.occurredAt()), odt(t.recordedAt()), t.reversesId(), t.pendingId(),
                         t.references().gift(), t.references().disbursement(), t.references().pool(), t.recordedBy(),
-                        t.prevHash(), t.hash()));
+                        t.prevHash(), t.hash(), t.references().project()));
             }
             dsl.insertInto(JOURNAL_TRANSACTION).columns(JOURNAL_TRANSACTION.fields()).valuesOfRecords(rows).execute();
         }
@@ -388,7 +388,7 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             // The Transaction constructor refuses a posted transaction without legs: a half-written one cannot be read.
             result.add(new Transaction(r.getId(), r.getIdempotencyKey(), r.getRequestHash(), r.getFundId(), TransactionKind.valueOf(r.getKind()),
                     Phase.valueOf(r.getPhase()), r.getMemo(), instant(r.getOccurredAt()), instant(r.getRecordedAt()),
-                    r.getReversesId(), r.getPendingId(), new References(r.getGiftRef(), r.getDisbursementRef(), r.getPoolRef()),
+                    r.getReversesId(), r.getPendingId(), new References(r.getGiftRef(), r.getDisbursementRef(), r.getPoolRef(), r.getProjectRef()),
                     r.getRecordedBy(), r.getPrevHash(), r.getHash(), legs.get(r.getId())));
         }
         return result;

@@ -18,9 +18,9 @@ final class PostgresBatchWriter {
 
     private static final String INSERT_TRANSACTIONS = "INSERT INTO journal_transaction (id, idempotency_key, request_hash, "
             + "fund_id, kind, phase, memo, occurred_at, recorded_at, reverses_id, pending_id, gift_ref, disbursement_ref, "
-            + "pool_ref, recorded_by, prev_hash, hash) SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], "
+            + "pool_ref, recorded_by, prev_hash, hash, project_ref) SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], "
             + "?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::timestamptz[], ?::bigint[], "
-            + "?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])";
+            + "?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])";
     private static final String INSERT_LEGS = "INSERT INTO journal_leg (transaction_id, leg_no, fund_id, debit_account_id, "
             + "credit_account_id, amount_fen, posted, occurred_at) SELECT * FROM unnest(?::bigint[], ?::int[], ?::bigint[], "
             + "?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::timestamptz[])";
@@ -37,20 +37,21 @@ final class PostgresBatchWriter {
             return;
         }
         int n = transactions.size();
-        Object[][] cols = new Object[17][n];
+        Object[][] cols = new Object[18][n];
         int legCount = 0;
         for (int i = 0; i < n; i++) {
             Transaction t = transactions.get(i);
             Object[] row = {t.id(), t.idempotencyKey(), t.requestHash(), t.fundId(), t.kind().name(), t.phase().name(), t.memo(),
                     t.occurredAt().toString(), t.recordedAt().toString(), t.reversesId(), t.pendingId(), t.references().gift(),
-                    t.references().disbursement(), t.references().pool(), t.recordedBy(), t.prevHash(), t.hash()};
+                    t.references().disbursement(), t.references().pool(), t.recordedBy(), t.prevHash(), t.hash(),
+                    t.references().project()};
             for (int col = 0; col < row.length; col++) {
                 cols[col][i] = row[col];
             }
             legCount += t.legs().size();
         }
         String[] types = {"bigint", "varchar", "varchar", "bigint", "varchar", "varchar", "varchar", "timestamptz", "timestamptz",
-                "bigint", "bigint", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"};
+                "bigint", "bigint", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar"};
         requireRows(execute(c, INSERT_TRANSACTIONS, types, cols), n, "journal_transaction");
 
         Object[][] legs = new Object[8][legCount];

@@ -14,8 +14,13 @@ public final class LedgerFixture {
     public final String prefix;
 
     public LedgerFixture(Ledger ledger) {
+        this(ledger, "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+    }
+
+    /** A fixture for a reopened ledger that names the same funds as an earlier one. */
+    public LedgerFixture(Ledger ledger, String prefix) {
         this.ledger = ledger;
-        this.prefix = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        this.prefix = prefix;
     }
 
     public String code(String name) {

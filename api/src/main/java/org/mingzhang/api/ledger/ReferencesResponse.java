@@ -7,5 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ReferencesResponse(
         @Schema(nullable = true) String gift,
         @Schema(nullable = true) String disbursement,
-        @Schema(nullable = true) String pool) {
+        @Schema(nullable = true) String pool,
+        @Schema(nullable = true, description = "The project whose money the transaction moves") String project) {
 }

@@ -26,7 +26,7 @@ public final class TransactionViews {
         References r = t.references();
         return new TransactionResponse(t.id(), t.kind(), t.phase(), fundCode(t), t.memo(), Times.format(t.occurredAt()),
                 Times.format(t.recordedAt()), t.recordedBy(), Money.format(t.amountFen()), t.reversesId(), t.pendingId(),
-                new ReferencesResponse(r.gift(), r.disbursement(), r.pool()), postings, t.hash(), t.prevHash());
+                new ReferencesResponse(r.gift(), r.disbursement(), r.pool(), r.project()), postings, t.hash(), t.prevHash());
     }
 
     private PostingResponse posting(Posting p) {
