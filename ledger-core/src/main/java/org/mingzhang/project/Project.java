@@ -10,23 +10,25 @@ import org.mingzhang.user.Actor;
  * @param planVersion the version of the plan in force: 1 as first approved, one more per approved change
  * @param submittedBy who submitted it for approval (null until then): they may not approve it
  * @param closing what the closing report records (null until the project is completed)
+ * @param needId the residents' need (居民点单) the project answers, or null
  */
 public record Project(long id, String code, long fundId, ProjectPlan plan, int planVersion, ProjectStatus status,
-                      Actor createdBy, Actor submittedBy, Closing closing, Instant createdAt, Instant updatedAt) {
+                      Actor createdBy, Actor submittedBy, Closing closing, Long needId, Instant createdAt,
+                      Instant updatedAt) {
 
     public Project moved(ProjectStatus next, Actor by, ProjectTransition transition, Instant at) {
         Actor submitter = transition == ProjectTransition.SUBMIT ? by : submittedBy;
-        return new Project(id, code, fundId, plan, planVersion, next, createdBy, submitter, closing, createdAt, at);
+        return new Project(id, code, fundId, plan, planVersion, next, createdBy, submitter, closing, needId, createdAt, at);
     }
 
     /** The draft rewritten, or the plan replaced by an approved new version. */
     public Project withPlan(ProjectPlan next, int version, Instant at) {
-        return new Project(id, code, fundId, next, version, status, createdBy, submittedBy, closing, createdAt, at);
+        return new Project(id, code, fundId, next, version, status, createdBy, submittedBy, closing, needId, createdAt, at);
     }
 
     public Project completed(Closing results, Instant at) {
         return new Project(id, code, fundId, plan, planVersion, ProjectStatus.COMPLETED, createdBy, submittedBy, results,
-                createdAt, at);
+                needId, createdAt, at);
     }
 
     /** Whether money may still be booked to the project: not once it is accepted, rejected or cancelled and empty. */

@@ -23,6 +23,9 @@ import org.mingzhang.journal.Rejection;
 import org.mingzhang.journal.Transaction;
 import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.money.Money;
+import org.mingzhang.need.Need;
+import org.mingzhang.need.NeedDecider;
+import org.mingzhang.need.NeedStatus;
 import org.mingzhang.user.Actor;
 
 /**
@@ -35,6 +38,7 @@ import org.mingzhang.user.Actor;
 public final class ProjectDecider implements Decider {
 
     private final ProjectStore store;
+    private final NeedDecider needs;
     private final Map<String, Project> byCode = new HashMap<>();
     private final Map<Long, Project> byId = new HashMap<>();
     private final Map<Long, ProjectMoney> money = new HashMap<>();
@@ -45,8 +49,10 @@ public final class ProjectDecider implements Decider {
     private final Map<Long, Integer> lastEventSeq = new HashMap<>();
     private long lastId;
 
-    public ProjectDecider(ProjectStore store) {
+    /** @param needs the residents' needs that projects answer */
+    public ProjectDecider(ProjectStore store, NeedDecider needs) {
         this.store = store;
+        this.needs = needs;
     }
 
     /** Registers a decider that acts on, or may object to, a project's moves (before the writer starts). */
@@ -181,9 +187,28 @@ public final class ProjectDecider implements Decider {
         if (budget != null) {
             return budget;
         }
+        if (c.needId() != null) {
+            Need need = needs.need(c.needId()).orElse(null);
+            if (need == null) {
+                return new Outcome.Rejected<>(Rejection.NEED_MUST_EXIST, "no residents' need " + c.needId(), "needId");
+            }
+            if (need.fundId() != fund.id()) {
+                return new Outcome.Rejected<>(Rejection.NEED_MUST_BELONG_TO_FUND, "need " + need.id()
+                        + " was raised in another fund than " + fund.code(), "needId");
+            }
+            if (need.status() != NeedStatus.OPEN) {
+                return new Outcome.Rejected<>(Rejection.NEED_MUST_BE_OPEN, "need " + need.id() + " is " + need.status()
+                        + (need.answeredByProjectCode() == null ? "" : " by project " + need.answeredByProjectCode()), "needId");
+            }
+        }
         Project project = new Project(++lastId, c.code(), fund.id(), c.plan(), 1, ProjectStatus.DRAFT, c.by(), null, null,
-                books.now(), books.now());
-        return save(project, ProjectSaved.Change.CREATED, "CREATE", null, null, c.by(), books);
+                c.needId(), books.now(), books.now());
+        Outcome<Project> saved = save(project, ProjectSaved.Change.CREATED, "CREATE", null, null, c.by(), books);
+        if (c.needId() != null) {
+            // Written after the project's row, so the need may point at it (委员会接单).
+            needs.answer(c.needId(), project.code(), books);
+        }
+        return saved;
     }
 
     private Outcome<Project> edit(EditProject c, Books books) {

@@ -20,6 +20,8 @@ import org.mingzhang.matching.MatchingStore;
 import org.mingzhang.gift.GiftDecider;
 import org.mingzhang.gift.GiftStore;
 import org.mingzhang.project.DisbursementDecider;
+import org.mingzhang.need.NeedDecider;
+import org.mingzhang.need.NeedStore;
 import org.mingzhang.project.ProjectDecider;
 import org.mingzhang.project.ProjectStore;
 
@@ -83,15 +85,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The ledger on this database, with the deciders for projects, gifts and matching pools: its single
-     * writer claims the database and loads its state.
+     * The ledger on this database, with the deciders for projects, gifts, matching pools and residents' needs:
+     * its single writer claims the database and loads its state.
      */
     public Ledger openLedger(Clock clock, LedgerWriter.Settings writerSettings) {
         JooqProjectStore projects = new JooqProjectStore(dsl);
         JooqGiftStore gifts = new JooqGiftStore(dsl);
         JooqMatchingStore matching = new JooqMatchingStore(dsl);
-        JooqJournalStore store = new JooqJournalStore(this, List.of(projects, gifts, matching));
-        ProjectDecider projectDecider = new ProjectDecider(projects);
+        JooqNeedStore needs = new JooqNeedStore(dsl);
+        JooqJournalStore store = new JooqJournalStore(this, List.of(projects, gifts, matching, needs));
+        // Made before the project decider, which is to answer needs when a project is created from one.
+        NeedDecider needDecider = new NeedDecider(needs);
+        ProjectDecider projectDecider = new ProjectDecider(projects, needDecider);
         GiftDecider giftDecider = new GiftDecider(gifts, projectDecider);
         MatchingDecider matchingDecider = new MatchingDecider(matching, projectDecider);
         DisbursementDecider disbursementDecider = new DisbursementDecider(projects, projectDecider);
@@ -99,7 +104,7 @@ public final class Database implements AutoCloseable {
         projectDecider.listen(disbursementDecider);
         giftDecider.listen(matchingDecider);
         return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings,
-                List.of(projectDecider, giftDecider, matchingDecider, disbursementDecider));
+                List.of(projectDecider, giftDecider, matchingDecider, disbursementDecider, needDecider));
     }
 
     public MatchingStore matchingStore() {
@@ -113,6 +118,10 @@ public final class Database implements AutoCloseable {
 
     public GiftStore giftStore() {
         return new JooqGiftStore(dsl);
+    }
+
+    public NeedStore needStore() {
+        return new JooqNeedStore(dsl);
     }
 
     public ProjectStore projectStore() {

@@ -256,7 +256,7 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
                         .set(PROJECT.FUNDRAISING_OPENS_AT, odt(plan.fundraisingOpensAt()))
                         .set(PROJECT.FUNDRAISING_CLOSES_AT, odt(plan.fundraisingClosesAt()))
                         .set(PROJECT.MATCHING_POOL_CODE, plan.matchingPoolCode()).set(PROJECT.STATUS, p.status().name())
-                        .set(PROJECT.PLAN_VERSION, p.planVersion())
+                        .set(PROJECT.PLAN_VERSION, p.planVersion()).set(PROJECT.NEED_ID, p.needId())
                         .set(PROJECT.CREATED_BY_ID, p.createdBy().userId()).set(PROJECT.CREATED_BY_NAME, p.createdBy().name())
                         .set(PROJECT.CREATED_AT, odt(p.createdAt())).set(PROJECT.UPDATED_AT, odt(p.updatedAt())).execute();
                 insertPlanLines(dsl, p.id(), plan);
@@ -446,7 +446,7 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
             projects.add(new Project(r.getId(), r.getCode(), r.getFundId(), plan, r.getPlanVersion(),
                     ProjectStatus.valueOf(r.getStatus()), new Actor(r.getCreatedById(), r.getCreatedByName()),
                     r.getSubmittedById() == null ? null : new Actor(r.getSubmittedById(), r.getSubmittedByName()), closing,
-                    instant(r.getCreatedAt()), instant(r.getUpdatedAt())));
+                    r.getNeedId(), instant(r.getCreatedAt()), instant(r.getUpdatedAt())));
         }
         return projects;
     }

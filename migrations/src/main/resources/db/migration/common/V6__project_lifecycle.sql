@@ -12,6 +12,8 @@ ALTER TABLE project ADD COLUMN plan_version INT DEFAULT 1 NOT NULL;
 ALTER TABLE project ADD COLUMN completed_by_id BIGINT;
 ALTER TABLE project ADD COLUMN completed_by_name VARCHAR(100);
 ALTER TABLE project ADD COLUMN results VARCHAR(4000);
+-- The residents' need (居民点单, resident_need in V7) the project answers, if any.
+ALTER TABLE project ADD COLUMN need_id BIGINT;
 
 -- What the closing report says each goal achieved (goal_no as in project_goal).
 CREATE TABLE project_goal_outcome (

@@ -41,6 +41,9 @@ public final class StrictJson implements BeanCreatedEventListener<ObjectMapper> 
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // A count is a whole number: 1.5 residents would otherwise be read as 1.
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         return mapper;
     }
 }
