@@ -7,7 +7,6 @@ import static org.mingzhang.user.Role.COMMITTEE;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -38,7 +37,6 @@ import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Page;
 import org.mingzhang.api.funds.FundsController;
 import org.mingzhang.api.ledger.Outcomes;
-import org.mingzhang.api.ledger.TransactionsController;
 import org.mingzhang.api.matching.MatchPreviewResponse;
 import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
@@ -106,7 +104,7 @@ public final class DonationsController {
         input.validate();
         Outcome<Gift> outcome = ledger.execute(command);
         Gift gift = Outcomes.accepted(outcome, Set.of());
-        return replayed(HttpResponse.created(views.of(gift), URI.create("/api/v1/donations/" + gift.id())), outcome);
+        return Outcomes.replayed(HttpResponse.created(views.of(gift), URI.create("/api/v1/donations/" + gift.id())), outcome);
     }
 
     @Get("/{id}")
@@ -172,7 +170,7 @@ public final class DonationsController {
         input.validate();
         Outcome<Gift> outcome = ledger.execute(new RefundGift(key, Authenticator.actor(caller), id, reason));
         Gift gift = Outcomes.accepted(outcome, ID_IN_PATH);
-        return replayed(HttpResponse.ok(views.of(gift)), outcome);
+        return Outcomes.replayed(HttpResponse.ok(views.of(gift)), outcome);
     }
 
     @Post(value = "/import", consumes = CSV)
@@ -200,13 +198,4 @@ public final class DonationsController {
         return imports.run(csv, Authenticator.actor(caller));
     }
 
-    /** The caller as the core records them. */
-
-    /** A replay answers as the first request did, and says so in a header. */
-    private static <T> HttpResponse<T> replayed(MutableHttpResponse<T> response, Outcome<Gift> outcome) {
-        if (outcome instanceof Outcome.Accepted<Gift> a && a.replayed()) {
-            response.header(TransactionsController.REPLAYED_HEADER, "true");
-        }
-        return response;
-    }
 }

@@ -14,10 +14,25 @@ import org.mingzhang.money.MoneyFormatException;
  */
 public final class Input {
 
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldError> errors;
+    private final String prefix;
+
+    public Input() {
+        this(new ArrayList<>(), "");
+    }
+
+    private Input(List<FieldError> errors, String prefix) {
+        this.errors = errors;
+        this.prefix = prefix;
+    }
+
+    /** The same checks on a part of the body: its fields are named under {@code prefix} ("plan."), its errors are ours. */
+    public Input under(String prefix) {
+        return new Input(errors, this.prefix + prefix);
+    }
 
     public void fail(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.add(new FieldError(prefix + field, message));
     }
 
     /** A required text: present, not blank, at most {@code charsMax} characters. */

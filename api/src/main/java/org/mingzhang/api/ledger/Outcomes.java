@@ -1,5 +1,6 @@
 package org.mingzhang.api.ledger;
 
+import io.micronaut.http.MutableHttpResponse;
 import java.util.Set;
 import org.mingzhang.api.problem.RejectionProblems;
 import org.mingzhang.journal.Outcome;
@@ -19,5 +20,13 @@ public final class Outcomes {
             case Outcome.Accepted<T> a -> a.value();
             case Outcome.Rejected<T> r -> throw RejectionProblems.of(r, pathFields);
         };
+    }
+
+    /** A replay answers as the first request did, and says so in the {@value TransactionsController#REPLAYED_HEADER} header. */
+    public static <R> MutableHttpResponse<R> replayed(MutableHttpResponse<R> response, Outcome<?> outcome) {
+        if (outcome instanceof Outcome.Accepted<?> a && a.replayed()) {
+            response.header(TransactionsController.REPLAYED_HEADER, "true");
+        }
+        return response;
     }
 }

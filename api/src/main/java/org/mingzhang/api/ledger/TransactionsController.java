@@ -197,10 +197,6 @@ public final class TransactionsController {
     static HttpResponse<TransactionResponse> created(Outcome<Transaction> outcome, Set<String> pathFields,
                                                      TransactionViews views) {
         Transaction t = Outcomes.accepted(outcome, pathFields);
-        var response = HttpResponse.created(views.of(t), URI.create("/api/v1/ledger/transactions/" + t.id()));
-        if (outcome instanceof Outcome.Accepted<Transaction> a && a.replayed()) {
-            response.header(REPLAYED_HEADER, "true");
-        }
-        return response;
+        return Outcomes.replayed(HttpResponse.created(views.of(t), URI.create("/api/v1/ledger/transactions/" + t.id())), outcome);
     }
 }

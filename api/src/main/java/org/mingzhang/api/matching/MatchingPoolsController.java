@@ -7,7 +7,6 @@ import static org.mingzhang.user.Role.COMMITTEE;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -35,7 +34,6 @@ import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Page;
 import org.mingzhang.api.ledger.Outcomes;
-import org.mingzhang.api.ledger.TransactionsController;
 import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.api.problem.RejectionProblems;
@@ -113,7 +111,8 @@ public final class MatchingPoolsController {
         Outcome<MatchingPool> outcome = ledger.execute(new CreatePool(key, Authenticator.actor(caller), code, name, sponsorFundCode, budgetFen,
                 settlement, rule));
         MatchingPool pool = Outcomes.accepted(outcome, Set.of());
-        return replayed(HttpResponse.created(view(pool.code()), URI.create("/api/v1/matching-pools/" + pool.code())), outcome);
+        return Outcomes.replayed(HttpResponse.created(view(pool.code()), URI.create("/api/v1/matching-pools/" + pool.code())),
+                outcome);
     }
 
     /**
@@ -187,7 +186,7 @@ public final class MatchingPoolsController {
         String key = IdempotencyKeys.require(idempotencyKey);
         Outcome<MatchingPool> outcome = ledger.execute(new ClosePool(key, Authenticator.actor(caller), code));
         MatchingPool pool = Outcomes.accepted(outcome, CODE_IN_PATH);
-        return replayed(HttpResponse.ok(view(pool.code())), outcome);
+        return Outcomes.replayed(HttpResponse.ok(view(pool.code())), outcome);
     }
 
     /** The pool with its figures as committed, or a 404. */
@@ -196,13 +195,5 @@ public final class MatchingPoolsController {
                 .orElseThrow(() -> Problems.notFound("pool-must-exist", "no matching pool " + code));
     }
 
-    /** Says so on the answer to a repeated request, as the journal's endpoints do. */
-    private static MutableHttpResponse<PoolResponse> replayed(MutableHttpResponse<PoolResponse> response,
-                                                              Outcome<MatchingPool> outcome) {
-        if (outcome instanceof Outcome.Accepted<MatchingPool> a && a.replayed()) {
-            response.header(TransactionsController.REPLAYED_HEADER, "true");
-        }
-        return response;
-    }
 
 }

@@ -40,5 +40,7 @@ public record CreateProjectRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "ISO-8601 with an offset; after fundraisingOpensAt",
                 example = "2026-05-31T23:59:59+08:00") String fundraisingClosesAt,
         @Schema(nullable = true, maxLength = ProjectLimits.MATCHING_POOL_CODE_CHARS_MAX, example = "YG-2026",
-                description = "The matching pool (配捐) the project applies to") String matchingPoolCode) {
+                description = "The matching pool (配捐) the project applies to") String matchingPoolCode,
+        @Schema(nullable = true, example = "7", description = "The residents' need (居民点单) the project answers: an OPEN "
+                + "need of the same fund, which becomes ANSWERED by this project") Long needId) {
 }

@@ -22,6 +22,12 @@ final class PlanInput {
 
     /** The plan, or null after recording in {@code input} everything wrong with the request. */
     static ProjectPlan read(CreateProjectRequest request, Input input) {
+        return read(request, input, "");
+    }
+
+    /** The same, with every field named under {@code prefix} ("plan." when the plan is part of a larger body). */
+    static ProjectPlan read(CreateProjectRequest request, Input given, String prefix) {
+        Input input = prefix.isEmpty() ? given : given.under(prefix);
         String title = input.text(request.title(), "title", ProjectLimits.TITLE_CHARS_MAX);
         String category = input.text(request.category(), "category", ProjectLimits.CATEGORY_CHARS_MAX);
         String need = input.text(request.need(), "need", ProjectLimits.NEED_CHARS_MAX);

@@ -25,5 +25,25 @@ public record ProjectResponse(
         @Schema(nullable = true, description = "The name of the user who submitted it for approval; null until then",
                 example = "李会计") String submittedBy,
         @Schema(example = "2026-04-20T09:30:00+08:00") String createdAt,
-        @Schema(description = "When its state last changed", example = "2026-04-21T15:00:00+08:00") String updatedAt) {
+        @Schema(description = "When its state last changed", example = "2026-04-21T15:00:00+08:00") String updatedAt,
+        @Schema(description = "The plan version in force: 1 as first approved, one more per approved change", example = "1")
+        int planVersion,
+        @Schema(nullable = true, description = "The residents' need (居民点单) the project answers", example = "7") Long needId,
+        @Schema(description = "Gifts received for the project, less refunds", example = "36000.00") String raised,
+        @Schema(description = "Seed-fund match settled into the project, less what refunds sent back", example = "7200.00")
+        String matched,
+        @Schema(description = "Leftover money moved in from other projects of the fund", example = "0.00") String transferredIn,
+        @Schema(description = "Match money a refund sent back after the project had spent it, owed to the pool",
+                example = "0.00") String owedToPool,
+        @Schema(description = "raised + matched + transferredIn + owedToPool", example = "43200.00") String received,
+        @Schema(description = "Paid out (posted programme costs)", example = "30000.00") String disbursed,
+        @Schema(description = "Approved and not yet paid", example = "5000.00") String reserved,
+        @Schema(description = "Leftover money returned to the fund or moved to another project", example = "0.00")
+        String leftoverOut,
+        @Schema(description = "received − leftoverOut − disbursed − reserved: what may still be approved", example = "8200.00")
+        String available,
+        @Schema(description = "raised + matched + transferredIn − targetAmount", example = "-6800.00") String fundingVariance,
+        @Schema(description = "disbursed − targetAmount", example = "-20000.00") String spendingVariance,
+        @Schema(nullable = true, description = "Null until the project is COMPLETED") ClosingResponse closing,
+        List<LeftoverResponse> leftovers) {
 }

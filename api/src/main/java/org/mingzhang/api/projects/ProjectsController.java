@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
@@ -37,7 +38,15 @@ import org.mingzhang.api.ledger.Outcomes;
 import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.journal.Ledger;
+import org.mingzhang.project.Closing;
+import org.mingzhang.project.CompleteProject;
 import org.mingzhang.project.CreateProject;
+import org.mingzhang.project.DecidePlanChange;
+import org.mingzhang.project.DisposeLeftover;
+import org.mingzhang.project.EditProject;
+import org.mingzhang.project.LeftoverDisposition;
+import org.mingzhang.project.PlanVersion;
+import org.mingzhang.project.ProposePlanChange;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.ProjectPlan;
 import org.mingzhang.project.ProjectStatus;
@@ -81,7 +90,8 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "A project with this code exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "The fund does not exist, or the budget does not add up to the target",
+    @ApiResponse(responseCode = "422", description = "The fund does not exist, the budget does not add up to the target, "
+            + "or the need is unknown, of another fund, or no longer OPEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ProjectResponse> create(@Body CreateProjectRequest request,
                                                 @RequestAttribute(AuthFilter.CALLER) User caller) {
@@ -90,7 +100,8 @@ public final class ProjectsController {
         String fundCode = input.code(request.fundCode(), "fundCode", Limits.FUND_CODE_CHARS_MAX);
         ProjectPlan plan = PlanInput.read(request, input);
         input.validate();
-        Project project = Outcomes.accepted(ledger.execute(new CreateProject(Authenticator.actor(caller), code, fundCode, plan)), Set.of());
+        Project project = Outcomes.accepted(ledger.execute(new CreateProject(Authenticator.actor(caller), code, fundCode, plan,
+                request.needId())), Set.of());
         return HttpResponse.created(views.of(project), URI.create("/api/v1/projects/" + project.code()));
     }
 
@@ -237,6 +248,231 @@ public final class ProjectsController {
     public ProjectResponse cancel(String code, @Nullable @Body TransitionRequest request,
                                   @RequestAttribute(AuthFilter.CALLER) User caller) {
         return move(code, ProjectTransition.CANCEL, request, true, caller);
+    }
+
+    @Put("/{code}")
+    @Allowed({ACCOUNTANT, COMMITTEE})
+    @Operation(operationId = "editProject", summary = "Rewrite a DRAFT's plan",
+            description = "The same body as createProject; code, fundCode and needId, when given, must be the project's. "
+                    + "From SUBMITTED on, the plan changes only by a new version (proposePlanVersion).")
+    @ApiResponse(responseCode = "200", description = "The project with its new plan",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed or invalid; every wrong field is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The project is no longer a DRAFT; the detail names its state",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The budget does not add up to the target",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProjectResponse edit(String code, @Body CreateProjectRequest request, @RequestAttribute(AuthFilter.CALLER) User caller) {
+        Project project = find(code);
+        Input input = new Input();
+        ProjectPlan plan = samePlanOf(project, request, "", input);
+        input.validate();
+        return views.of(Outcomes.accepted(ledger.execute(new EditProject(Authenticator.actor(caller), code, plan)), CODE_IN_PATH));
+    }
+
+    /** Reads a plan for an existing project: its code, fund and need, when the body repeats them, must be the project's. */
+    private ProjectPlan samePlanOf(Project project, CreateProjectRequest request, String prefix, Input input) {
+        if (request == null) {
+            input.fail(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "is required");
+            return null;
+        }
+        if (request.code() != null && !request.code().equals(project.code())) {
+            input.fail(prefix + "code", "must be the project's code " + project.code() + ": " + request.code());
+        }
+        String fundCode = views.fundCode(project);
+        if (request.fundCode() != null && !request.fundCode().equals(fundCode)) {
+            input.fail(prefix + "fundCode", "must be the project's fund " + fundCode + ": " + request.fundCode());
+        }
+        if (request.needId() != null && !request.needId().equals(project.needId())) {
+            input.fail(prefix + "needId", "must be the need the project answers (" + project.needId() + "): " + request.needId());
+        }
+        return PlanInput.read(request, input, prefix);
+    }
+
+    @Get("/{code}/plan-versions")
+    @Allowed({ADMIN, ACCOUNTANT, COMMITTEE, AUDITOR})
+    @Operation(operationId = "listPlanVersions", summary = "Every version of a project's plan, oldest first",
+            description = "Version 1 is the plan as the committee first approved it; each change after approval is the "
+                    + "next version, PROPOSED until the committee approves or rejects it. All are kept. One page.")
+    @ApiResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<PlanVersionResponse> planVersions(String code) {
+        Project project = find(code);
+        return new Page<>(projects.planVersions(project.id()).stream().map(v -> views.of(v, project)).toList(), null);
+    }
+
+    @Post("/{code}/plan-versions")
+    @Allowed({ACCOUNTANT, COMMITTEE})
+    @Operation(operationId = "proposePlanVersion", summary = "Propose a change to an approved plan as its next version",
+            description = "While the project raises money or runs. The version in force stays until the committee approves "
+                    + "the new one, and not by the person who proposed it. Lines that carry payments stay.")
+    @ApiResponse(responseCode = "201", description = "The proposed version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanVersionResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Malformed or invalid; every wrong field is named (plan.budget[0].amount)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Not FUNDRAISING or IN_PROGRESS, or another version waits for a decision",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The budget does not add up, the matching pool changed, or a line "
+            + "that carries payments was dropped",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<PlanVersionResponse> proposePlanVersion(String code, @Body PlanChangeRequest request,
+                                                                @RequestAttribute(AuthFilter.CALLER) User caller) {
+        Project project = find(code);
+        Input input = new Input();
+        String reason = input.text(request.reason(), "reason", Limits.REASON_CHARS_MAX);
+        ProjectPlan plan = samePlanOf(project, request.plan(), "plan.", input);
+        input.validate();
+        PlanVersion version = Outcomes.accepted(ledger.execute(new ProposePlanChange(Authenticator.actor(caller), code, plan,
+                reason)), CODE_IN_PATH);
+        return HttpResponse.created(views.of(version, find(code)),
+                URI.create("/api/v1/projects/" + code + "/plan-versions"));
+    }
+
+    @Post("/{code}/plan-versions/{version}/approve")
+    @Allowed(COMMITTEE)
+    @Operation(operationId = "approvePlanVersion", summary = "Approve a proposed plan version: it comes into force",
+            description = "Not by the person who proposed it.")
+    @ApiResponse(responseCode = "200", description = "The version, APPROVED and in force",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanVersionResponse.class)))
+    @ApiResponse(responseCode = "403", description = "Not on the committee, or the caller proposed the version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such project or version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The version was decided already, or the project no longer runs",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PlanVersionResponse approvePlanVersion(String code, int version, @Nullable @Body DecisionRequest request,
+                                                  @RequestAttribute(AuthFilter.CALLER) User caller) {
+        return decideVersion(code, version, true, request, caller);
+    }
+
+    @Post("/{code}/plan-versions/{version}/reject")
+    @Allowed(COMMITTEE)
+    @Operation(operationId = "rejectPlanVersion", summary = "Reject a proposed plan version, saying why",
+            description = "Not by the person who proposed it. The version in force stays.")
+    @ApiResponse(responseCode = "200", description = "The version, REJECTED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanVersionResponse.class)))
+    @ApiResponse(responseCode = "400", description = "No reason, or a reason too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "Not on the committee, or the caller proposed the version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such project or version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The version was decided already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PlanVersionResponse rejectPlanVersion(String code, int version, @Nullable @Body DecisionRequest request,
+                                                 @RequestAttribute(AuthFilter.CALLER) User caller) {
+        return decideVersion(code, version, false, request, caller);
+    }
+
+    private PlanVersionResponse decideVersion(String code, int version, boolean approve, DecisionRequest request, User caller) {
+        Input input = new Input();
+        String given = request == null ? null : request.reason();
+        String reason = approve ? blankToNull(input.optionalText(given, "reason", Limits.REASON_CHARS_MAX))
+                : input.text(given, "reason", Limits.REASON_CHARS_MAX);
+        input.validate();
+        PlanVersion decided = Outcomes.accepted(ledger.execute(new DecidePlanChange(Authenticator.actor(caller), code, version,
+                approve, reason)), Set.of("code", "version"));
+        return views.of(decided, find(code));
+    }
+
+    @Post("/{code}/complete")
+    @Allowed(ACCOUNTANT)
+    @Operation(operationId = "completeProject", summary = "Record the results against each goal: IN_PROGRESS → COMPLETED",
+            description = "goalOutcomes gives one outcome per goal of the plan in force, in its order. No disbursement may "
+                    + "still be PENDING or APPROVED.")
+    @ApiResponse(responseCode = "200", description = "The project, COMPLETED, with its closing results",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Missing or too long results or outcomes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Not IN_PROGRESS, or payments are still open; the detail says which",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Not one outcome per goal",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProjectResponse complete(String code, @Body CompleteRequest request, @RequestAttribute(AuthFilter.CALLER) User caller) {
+        Input input = new Input();
+        String results = input.text(request.results(), "results", Closing.RESULTS_LENGTH_MAX);
+        List<String> outcomes = new java.util.ArrayList<>();
+        if (request.goalOutcomes() == null || request.goalOutcomes().isEmpty()) {
+            input.fail("goalOutcomes", "is required: one outcome per goal of the plan");
+        } else if (request.goalOutcomes().size() > ProjectLimits.GOALS_MAX) {
+            input.fail("goalOutcomes", "must have at most " + ProjectLimits.GOALS_MAX + " outcomes: it has "
+                    + request.goalOutcomes().size());
+        } else {
+            for (int i = 0; i < request.goalOutcomes().size(); i++) {
+                outcomes.add(input.text(request.goalOutcomes().get(i), "goalOutcomes[" + i + "]", Closing.OUTCOME_LENGTH_MAX));
+            }
+        }
+        input.validate();
+        org.mingzhang.user.Actor by = Authenticator.actor(caller);
+        return views.of(Outcomes.accepted(ledger.execute(new CompleteProject(by, code, new Closing(results, outcomes, by))),
+                CODE_IN_PATH));
+    }
+
+    @Post("/{code}/leftover")
+    @Allowed(COMMITTEE)
+    @Operation(operationId = "disposeLeftover", summary = "Decide what becomes of a finished project's leftover money (结余)",
+            description = "From COMPLETED (or CANCELLED). All of what is available either returns to the fund's "
+                    + "unrestricted money (Dr 3102 / Cr 3101) or moves to another project of the same fund that raises money "
+                    + "or runs; both are journal transactions that name the projects.")
+    @ApiResponse(responseCode = "200", description = "The project, with the decision among its leftovers",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Unknown disposition, a missing target or reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Not COMPLETED or CANCELLED, nothing left, or the target does not run",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "The target is unknown, this project or of another fund",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProjectResponse disposeLeftover(String code, @Body LeftoverRequest request,
+                                           @RequestAttribute(AuthFilter.CALLER) User caller) {
+        Input input = new Input();
+        LeftoverDisposition disposition = null;
+        if (request.disposition() == null) {
+            input.fail("disposition", "is required: RETURN_TO_FUND or TRANSFER_TO_PROJECT");
+        } else {
+            try {
+                disposition = LeftoverDisposition.valueOf(request.disposition());
+            } catch (IllegalArgumentException e) {
+                input.fail("disposition", "must be RETURN_TO_FUND or TRANSFER_TO_PROJECT: " + request.disposition());
+            }
+        }
+        String target = null;
+        if (disposition == LeftoverDisposition.TRANSFER_TO_PROJECT) {
+            target = input.code(request.targetProjectCode(), "targetProjectCode", ProjectLimits.CODE_CHARS_MAX);
+        } else if (request.targetProjectCode() != null) {
+            input.fail("targetProjectCode", "is given only to TRANSFER_TO_PROJECT: " + request.targetProjectCode());
+        }
+        String reason = input.text(request.reason(), "reason", Limits.REASON_CHARS_MAX);
+        input.validate();
+        Outcomes.accepted(ledger.execute(new DisposeLeftover(Authenticator.actor(caller), code, disposition, target, reason)),
+                CODE_IN_PATH);
+        return views.of(find(code));
+    }
+
+    @Post("/{code}/accept")
+    @Allowed(COMMITTEE)
+    @Operation(operationId = "acceptProject", summary = "Accept a COMPLETED project (结项验收): → ACCEPTED, closed for good",
+            description = "Not by the person who completed it. Its leftover money must have been decided first, and a "
+                    + "pro-rata matching pool must have settled. Nothing posts to the project afterwards.")
+    @ApiResponse(responseCode = "200", description = "The project, ACCEPTED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProjectResponse.class)))
+    @ApiResponse(responseCode = "403", description = "Not on the committee, or the caller completed the project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "Not COMPLETED, money still left, or the match not settled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProjectResponse accept(String code, @Nullable @Body TransitionRequest request,
+                                  @RequestAttribute(AuthFilter.CALLER) User caller) {
+        return move(code, ProjectTransition.ACCEPT, request, false, caller);
     }
 
     private ProjectResponse move(String code, ProjectTransition transition, TransitionRequest request, boolean reasonRequired,
