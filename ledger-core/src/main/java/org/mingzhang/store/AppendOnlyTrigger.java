@@ -5,8 +5,9 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * H2's half of the append-only guard (db/migration/h2/V2__append_only.sql): every UPDATE or DELETE of a
- * journal row is refused. PostgreSQL's half is a PL/pgSQL trigger with the same effect.
+ * H2's half of the append-only guard (db/migration/h2/V2__append_only.sql and V8__append_only_trails.sql):
+ * every UPDATE or DELETE of a journal row, or of an audit-trail row, is refused. PostgreSQL's half is a
+ * PL/pgSQL trigger with the same effect.
  */
 public final class AppendOnlyTrigger implements Trigger {
 
@@ -19,6 +20,6 @@ public final class AppendOnlyTrigger implements Trigger {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-        throw new SQLException("the journal is append-only: changing " + table + " is refused", "23000");
+        throw new SQLException(table + " is append-only: changing it is refused", "23000");
     }
 }

@@ -21,6 +21,13 @@ abstract class LedgerOnDatabase {
         return LedgerWriter.Settings.DEFAULT;
     }
 
+    /** Plain SQL beside the ledger, as someone with a database client would write it. */
+    void sql(String statement) throws java.sql.SQLException {
+        try (java.sql.Connection c = database.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
     @BeforeEach
     void open() {
         handle = openDatabase();

@@ -272,12 +272,6 @@ abstract class LedgerStoreSuite extends LedgerOnDatabase {
 
     // --- the database's own guards, reached around the application -----------------------------------------
 
-    private void sql(String statement) throws SQLException {
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
-
     @Test
     @DisplayName("when journal rows are updated or deleted with plain SQL then the database refuses")
     void appendOnly() {

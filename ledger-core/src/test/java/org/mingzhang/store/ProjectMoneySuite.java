@@ -339,6 +339,14 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
                     .isInstanceOf(Outcome.Rejected.class);
         }, after);
 
+        // The trail and the leftover decision are kept like the journal.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("UPDATE project_event SET reason = 'x'"))
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("DELETE FROM project_event"))
+                .hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("DELETE FROM project_leftover"))
+                .hasMessageContaining("append-only");
+
         // The writer's sums and storage agree after a restart.
         ledger.close();
         ledger = database.openLedger(java.time.Clock.systemUTC(), writerSettings());
