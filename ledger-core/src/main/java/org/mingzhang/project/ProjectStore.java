@@ -52,9 +52,12 @@ public interface ProjectStore {
      */
     default ProjectMoney money(Project project) {
         ProjectMoney money = new ProjectMoney();
+        // The journal first: a disbursement is committed with its first transaction, so every disbursement
+        // the entries name is already there when the disbursements are read after them.
+        List<ProjectEntry> entries = projectEntries(project.code());
         Map<Long, String> items = new java.util.HashMap<>();
         disbursements(project.id()).forEach(d -> items.put(d.id(), d.budgetItem()));
-        for (ProjectEntry entry : projectEntries(project.code())) {
+        for (ProjectEntry entry : entries) {
             money.apply(entry, project.fundId(), items::get);
         }
         return money;

@@ -407,4 +407,38 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         ledger.execute(new CompleteProject(WANG, f.code("A"), new Closing("完成", List.of("完成", "完成"), WANG))).value();
         booksBalance();
     }
+
+    @Test
+    @DisplayName("when twenty approvals race for money that covers ten then exactly ten are approved and nothing is over-reserved")
+    void racingApprovals() throws Exception {
+        funds();
+        running("A");
+        give("A", 1_000_00).value();
+        ledger.execute(new TransitionProject(WANG, f.code("A"), ProjectTransition.CLOSE_FUNDRAISING, null)).value();
+        // 1,000.00 raised + 200.00 matched (20%) = 1,200.00; twenty requests of 120.00, ten on each line.
+        List<Disbursement> requests = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            requests.add(request("A", i % 2 == 0 ? LAMPS : LABOUR, 120_00).value());
+        }
+        List<java.util.concurrent.CompletableFuture<Outcome<Disbursement>>> approvals = new java.util.ArrayList<>();
+        for (Disbursement d : requests) {
+            approvals.add(ledger.submit(new DecideDisbursement(LI, d.id(), Decision.APPROVE, false, null)));
+        }
+        long approved = 0;
+        for (var approval : approvals) {
+            Outcome<Disbursement> outcome = approval.get();
+            if (outcome.accepted()) {
+                approved++;
+            } else {
+                assertThat(((Outcome.Rejected<Disbursement>) outcome).rejection())
+                        .isEqualTo(Rejection.PROJECT_MONEY_MUST_COVER_DISBURSEMENT);
+            }
+        }
+        assertThat(approved).isEqualTo(10);
+        ProjectMoney m = money("A");
+        assertThat(m.reservedFen()).isEqualTo(1_200_00);
+        assertThat(m.availableFen()).isZero();
+        figuresReconcile("A");
+        booksBalance();
+    }
 }
