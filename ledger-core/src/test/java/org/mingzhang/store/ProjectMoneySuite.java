@@ -347,6 +347,13 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("DELETE FROM project_leftover"))
                 .hasMessageContaining("append-only");
 
+        // The database itself refuses a transaction that names the accepted project.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("INSERT INTO journal_transaction (id, idempotency_key, "
+                        + "request_hash, fund_id, kind, phase, memo, occurred_at, recorded_at, recorded_by, prev_hash, hash, "
+                        + "project_ref) VALUES (999999, 'raw', 'x', " + stored("P").fundId() + ", 'MANUAL', 'POSTED', 'raw', "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'sql', 'x', 'raw-hash', '" + f.code("P") + "')"))
+                .hasMessageContaining("closed for good");
+
         // The writer's sums and storage agree after a restart.
         ledger.close();
         ledger = database.openLedger(java.time.Clock.systemUTC(), writerSettings());
