@@ -255,6 +255,10 @@ class ProjectLifecycleTest extends ApiTestBase {
         assertEquals(paid.get("paymentTransactionId"), again.json().get("paymentTransactionId"));
         refused(api().post("/api/v1/disbursements/" + d1 + "/pay").as(accountant).key(key()).send(), 409,
                 "disbursement-state-must-allow-action", journal);
+        // A payment is corrected through its disbursement, never behind its back in the journal.
+        refused(api().post("/api/v1/ledger/transactions/" + paid.get("paymentTransactionId").asLong() + "/reverse")
+                .as(accountant).key(key()).body(Map.of("reason", "手工冲销")).send(), 409,
+                "transaction-must-be-changed-through-its-record", journal);
         figuresReconcile(fund, code);
         balances(fund);
 
@@ -263,7 +267,12 @@ class ProjectLifecycleTest extends ApiTestBase {
         journal = journalSize();
         refused(approve(both, d2, null), 403, "disbursement-must-not-be-decided-by-its-requester", journal);
         refused(approve(accountant, d2, null), 403, "forbidden", journal);
-        ok(approve(committee, d2, null), 200);
+        long reservation = ok(approve(committee, d2, null), 200).get("reserveTransactionId").asLong();
+        journal = journalSize();
+        refused(api().post("/api/v1/ledger/pending-transfers/" + reservation + "/post").as(accountant).key(key()).send(), 409,
+                "transaction-must-be-changed-through-its-record", journal);
+        refused(api().post("/api/v1/ledger/pending-transfers/" + reservation + "/void").as(accountant).key(key())
+                .body(Map.of("reason", "手工作废")).send(), 409, "transaction-must-be-changed-through-its-record", journal);
         pay(d2);
         balances(fund);
 

@@ -71,6 +71,29 @@ final class LedgerStateMachine {
         }
     }
 
+    /**
+     * A journal command sent by a client rather than by a decider. A transaction that belongs to a business
+     * record (a gift, a disbursement, a matching pool, a project's money) is reversed, posted or voided only
+     * through that record (a refund, a payment, a rejection), so that the record and its books never disagree.
+     */
+    <T> Outcome<T> applyDirect(LedgerCommand<T> command, Batch batch) {
+        Long target = switch ((LedgerCommand<?>) command) {
+            case Reverse c -> c.transactionId();
+            case PostPending c -> c.pendingId();
+            case VoidPending c -> c.pendingId();
+            default -> null;
+        };
+        Transaction owned = target == null ? null : batch.transaction(target);
+        if (owned != null && !owned.references().equals(References.NONE)) {
+            References r = owned.references();
+            String record = r.gift() != null ? "gift " + r.gift() : r.disbursement() != null ? "disbursement " + r.disbursement()
+                    : r.pool() != null ? "matching pool " + r.pool() : "project " + r.project();
+            return rejected(Rejection.TRANSACTION_MUST_BE_CHANGED_THROUGH_ITS_RECORD, "transaction " + owned.id()
+                    + " belongs to " + record + "; change it there (a refund, a payment, a rejection), not in the journal", "id");
+        }
+        return apply(command, batch);
+    }
+
     @SuppressWarnings("unchecked")
     <T> Outcome<T> apply(LedgerCommand<T> command, Batch batch) {
         return (Outcome<T>) switch ((LedgerCommand<?>) command) {

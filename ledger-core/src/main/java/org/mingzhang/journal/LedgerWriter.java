@@ -161,7 +161,7 @@ public final class LedgerWriter implements AutoCloseable {
         List<Outcome<?>> outcomes = new ArrayList<>(batch.size());
         for (Queued<?> q : batch) {
             Decider decider = deciderOf(q.command());
-            outcomes.add(decider == null ? machine.apply(q.command(), context)
+            outcomes.add(decider == null ? machine.applyDirect(q.command(), context)
                     : decider.decide(q.command(), machine.books(context)));
         }
         if (!context.writes.isEmpty()) {

@@ -302,6 +302,11 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         assertThat(m.availableFen()).isEqualTo(100_00);
         figuresReconcile("P");
 
+        // A gift's transaction is changed through the gift (a refund), never reversed behind its back.
+        assertThat(((Outcome.Rejected<Transaction>) ledger.execute(new org.mingzhang.journal.Reverse(LedgerFixture.key(), "王会计",
+                second.transactionId(), "手工冲销", null))).rejection())
+                .isEqualTo(Rejection.TRANSACTION_MUST_BE_CHANGED_THROUGH_ITS_RECORD);
+
         // A gift spent cannot be refunded.
         assertThat(((Outcome.Rejected<Gift>) ledger.execute(new RefundGift(LedgerFixture.key(), WANG, second.id(), "撤回")))
                 .rejection()).isEqualTo(Rejection.PROJECT_MONEY_MUST_COVER_REFUND);
