@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.mingzhang.account.Account;
 import org.mingzhang.account.ChartTemplate;
@@ -264,13 +263,16 @@ public final class ProjectDecider implements Decider {
             return new Outcome.Rejected<>(Rejection.PLAN_CHANGE_MUST_KEEP_MATCHING_POOL, "project " + project.code()
                     + " applies to matching pool " + project.plan().matchingPoolCode() + "; a new version keeps it", "matchingPoolCode");
         }
-        Set<String> items = plan.budget().stream().map(BudgetLine::item).collect(Collectors.toSet());
+        Map<String, Long> planned = plan.budget().stream().collect(Collectors.toMap(BudgetLine::item, BudgetLine::amountFen,
+                Long::sum));
         ProjectMoney m = moneyOf(project.id());
         for (BudgetLine line : project.plan().budget()) {
-            if (!items.contains(line.item()) && m.touches(line.item())) {
+            long carried = m.disbursedFen(line.item()) + m.reservedFen(line.item());
+            if (m.touches(line.item()) && planned.getOrDefault(line.item(), 0L) < carried) {
                 return new Outcome.Rejected<>(Rejection.PLAN_CHANGE_MUST_KEEP_LINES_WITH_MONEY, "budget line '" + line.item()
                         + "' has " + Money.format(m.disbursedFen(line.item())) + " paid and "
-                        + Money.format(m.reservedFen(line.item())) + " reserved; a new version keeps it", "budget");
+                        + Money.format(m.reservedFen(line.item())) + " reserved; a new version keeps it at "
+                        + Money.format(carried) + " at least", "budget");
             }
         }
         return null;

@@ -260,6 +260,11 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         figuresReconcile("P");
         booksBalance();
 
+        // A new version may not cut a line below what was paid on it.
+        assertThat(((Outcome.Rejected<PlanVersion>) ledger.execute(new ProposePlanChange(WANG, f.code("P"),
+                plan(2_000_00, 3_000_00, f.code("YG"), "楼道无灯"), "灯具再降"))).rejection())
+                .isEqualTo(Rejection.PLAN_CHANGE_MUST_KEEP_LINES_WITH_MONEY);
+
         // #2 labour 1,000.00: not approved by the one who asked.
         Disbursement d2 = ledger.execute(new RequestDisbursement(ZHAO, f.code("P"), LABOUR, 1_000_00, "王师傅", "安装", null, null))
                 .value();
