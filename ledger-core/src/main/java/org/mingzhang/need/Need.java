@@ -38,6 +38,12 @@ public record Need(long id, long fundId, String title, String description, Strin
                 createdAt, null, null, null);
     }
 
+    /** Open again, because the project that answered it was rejected or cancelled: the need is still unmet. */
+    public Need reopened() {
+        return new Need(id, fundId, title, description, raisedBy, supporters, NeedStatus.OPEN, null, null, createdBy, createdAt,
+                null, null, null);
+    }
+
     public Need withdrawn(Actor by, Instant at, String reason) {
         return new Need(id, fundId, title, description, raisedBy, supporters, NeedStatus.WITHDRAWN, null, null, createdBy,
                 createdAt, by, at, reason);

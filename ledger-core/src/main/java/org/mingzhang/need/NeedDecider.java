@@ -78,6 +78,17 @@ public final class NeedDecider implements Decider {
         return save(need.answered(projectCode, books.now()), false, books);
     }
 
+    /**
+     * Opens the need again when the project that answered it is rejected or cancelled, in the caller's batch;
+     * a need answered by another project, or not answered, is left as it is.
+     */
+    public void reopen(long needId, String projectCode, Books books) {
+        Need need = byId.get(needId);
+        if (need != null && need.status() == NeedStatus.ANSWERED && projectCode.equals(need.answeredByProjectCode())) {
+            save(need.reopened(), false, books);
+        }
+    }
+
     private Outcome<Need> record(RecordNeed c, Books books) {
         Fund fund = books.fund(c.fundCode()).orElse(null);
         if (fund == null) {

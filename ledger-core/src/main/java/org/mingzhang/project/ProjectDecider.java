@@ -388,6 +388,10 @@ public final class ProjectDecider implements Decider {
         if (move == ProjectTransition.CLOSE_FUNDRAISING) {
             listeners.forEach(l -> l.fundraisingClosed(moved, books));
         }
+        if ((move == ProjectTransition.REJECT || move == ProjectTransition.CANCEL) && project.needId() != null) {
+            // The residents' need is still unmet: another project may answer it.
+            needs.reopen(project.needId(), project.code(), books);
+        }
         return save(moved, move == ProjectTransition.COMPLETE ? ProjectSaved.Change.CLOSING : ProjectSaved.Change.STATE,
                 move.name(), project.status(), reason, by, books);
     }

@@ -64,16 +64,18 @@ final class JooqNeedStore implements NeedStore, RecordWriter {
                     .set(RESIDENT_NEED.CREATED_AT, odt(n.createdAt())).execute();
             return;
         }
-        // A need leaves OPEN once, to ANSWERED or WITHDRAWN: a row that has already left it is not changed again.
+        // A need leaves OPEN to ANSWERED or WITHDRAWN, and comes back from ANSWERED only when its project was
+        // rejected or cancelled: a row in any other state is not changed.
+        NeedStatus from = n.status() == NeedStatus.OPEN ? NeedStatus.ANSWERED : NeedStatus.OPEN;
         int updated = dsl.update(RESIDENT_NEED).set(RESIDENT_NEED.STATUS, n.status().name())
                 .set(RESIDENT_NEED.ANSWERED_BY_PROJECT_CODE, n.answeredByProjectCode())
                 .set(RESIDENT_NEED.ANSWERED_AT, odt(n.answeredAt()))
                 .set(RESIDENT_NEED.WITHDRAWN_BY_ID, n.withdrawnBy() == null ? null : n.withdrawnBy().userId())
                 .set(RESIDENT_NEED.WITHDRAWN_BY_NAME, n.withdrawnBy() == null ? null : n.withdrawnBy().name())
                 .set(RESIDENT_NEED.WITHDRAWN_AT, odt(n.withdrawnAt())).set(RESIDENT_NEED.WITHDRAW_REASON, n.withdrawReason())
-                .where(RESIDENT_NEED.ID.eq(n.id())).and(RESIDENT_NEED.STATUS.eq(NeedStatus.OPEN.name())).execute();
+                .where(RESIDENT_NEED.ID.eq(n.id())).and(RESIDENT_NEED.STATUS.eq(from.name())).execute();
         if (updated != 1) {
-            throw new IllegalStateException("need " + n.id() + " is not an open need in storage");
+            throw new IllegalStateException("need " + n.id() + " is not " + from + " in storage");
         }
     }
 

@@ -2,6 +2,8 @@ package org.mingzhang.store;
 
 import java.time.Instant;
 import org.mingzhang.project.TeamMember;
+import org.mingzhang.project.ProjectTransition;
+import org.mingzhang.project.TransitionProject;
 import org.mingzhang.project.ProjectPlan;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.CreateProject;
@@ -166,6 +168,26 @@ abstract class NeedSuite extends LedgerOnDatabase {
         Outcome<Need> withdrawAnswered = ledger.execute(new WithdrawNeed(WEIYUAN, open.id(), "改主意了"));
         assertThat(rejection(withdrawAnswered)).isEqualTo(Rejection.NEED_MUST_BE_OPEN);
         assertThat(((Outcome.Rejected<Need>) withdrawAnswered).detail()).contains(f.code("P1"));
+    }
+
+    @Test
+    @DisplayName("when the project that answered a need is rejected then the need is OPEN again and another project may answer it")
+    void reopenedWhenItsProjectIsRejected() {
+        funds();
+        Need need = raise("TXSQ", "道路").value();
+        ledger.execute(new CreateProject(JUWEIHUI, f.code("P1"), f.code("TXSQ"), plan(), need.id())).value();
+        ledger.execute(new TransitionProject(JUWEIHUI, f.code("P1"), ProjectTransition.SUBMIT, null)).value();
+        ledger.execute(new TransitionProject(WEIYUAN, f.code("P1"), ProjectTransition.REJECT, "预算不实")).value();
+        Need reopened = database.needStore().need(need.id()).orElseThrow();
+        assertThat(reopened.status()).isEqualTo(NeedStatus.OPEN);
+        assertThat(reopened.answeredByProjectCode()).isNull();
+
+        ledger.execute(new CreateProject(JUWEIHUI, f.code("P2"), f.code("TXSQ"), plan(), need.id())).value();
+        ledger.close();
+        ledger = database.openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
+        assertThat(database.needStore().need(need.id()).orElseThrow().answeredByProjectCode()).isEqualTo(f.code("P2"));
+        ledger.execute(new TransitionProject(JUWEIHUI, f.code("P2"), ProjectTransition.CANCEL, "另行安排")).value();
+        assertThat(database.needStore().need(need.id()).orElseThrow().status()).isEqualTo(NeedStatus.OPEN);
     }
 
     static ProjectPlan plan() {
