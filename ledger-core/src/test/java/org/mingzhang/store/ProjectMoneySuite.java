@@ -72,6 +72,8 @@ import org.mingzhang.user.Actor;
  * disbursed 4,700.00 (灯具 3,700.00, 人工 1,000.00); leftover 100.00 returned to the fund; accepted.
  * restricted net assets of the fund: 410102 4,000.00 + 3102 (800.00 − 4,700.00 − 100.00) = 0
  * </pre>
+ * Every command of the walk goes through {@link #step}, which checks after it that every fund's trial balance
+ * balances and the hash chain verifies.
  */
 abstract class ProjectMoneySuite extends LedgerOnDatabase {
 
@@ -107,20 +109,20 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
     }
 
     Outcome<Gift> give(String project, long fen) {
-        return ledger.execute(new RecordGift(LedgerFixture.key(), WANG, f.code("COMM"), f.code(project), fen, Channel.BANK_TRANSFER,
+        return step(new RecordGift(LedgerFixture.key(), WANG, f.code("COMM"), f.code(project), fen, Channel.BANK_TRANSFER,
                 new Donor("捐赠人", DonorKind.PERSON, null, null, null, false, false), null, GIFT_DAY, null));
     }
 
     Outcome<Disbursement> request(String project, String item, long fen) {
-        return ledger.execute(new RequestDisbursement(WANG, f.code(project), item, fen, "某照明公司", "采购", "INV-1", null));
+        return step(new RequestDisbursement(WANG, f.code(project), item, fen, "某照明公司", "采购", "INV-1", null));
     }
 
     Outcome<Disbursement> approve(long id, Actor by) {
-        return ledger.execute(new DecideDisbursement(by, id, Decision.APPROVE, false, null));
+        return step(new DecideDisbursement(by, id, Decision.APPROVE, false, null));
     }
 
     Outcome<Disbursement> pay(long id) {
-        return ledger.execute(new PayDisbursement(WANG, id, LedgerFixture.key()));
+        return step(new PayDisbursement(WANG, id, LedgerFixture.key()));
     }
 
     Project stored(String code) {
@@ -129,6 +131,13 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
 
     ProjectMoney money(String code) {
         return database.projectStore().money(stored(code));
+    }
+
+    /** Executes one command and then checks that the books still balance: every step of a scenario goes through here. */
+    <T> Outcome<T> step(org.mingzhang.journal.LedgerCommand<T> command) {
+        Outcome<T> outcome = ledger.execute(command);
+        booksBalance();
+        return outcome;
     }
 
     /** Every fund's trial balance balances and the chain verifies. */
@@ -204,15 +213,15 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
     @DisplayName("when a project is walked from draft to acceptance then every figure is the hand-worked one and the books balance at each step")
     void wholeLife() {
         funds();
-        ledger.execute(new CreateProject(WANG, f.code("P"), f.code("COMM"), plan(3_600_00, 1_400_00, f.code("YG"), "草稿"))).value();
-        Project edited = ledger.execute(new EditProject(WANG, f.code("P"), plan(3_600_00, 1_400_00, f.code("YG"), "楼道无灯"))).value();
+        step(new CreateProject(WANG, f.code("P"), f.code("COMM"), plan(3_600_00, 1_400_00, f.code("YG"), "草稿"))).value();
+        Project edited = step(new EditProject(WANG, f.code("P"), plan(3_600_00, 1_400_00, f.code("YG"), "楼道无灯"))).value();
         assertThat(edited.plan().need()).isEqualTo("楼道无灯");
-        ledger.execute(new TransitionProject(WANG, f.code("P"), ProjectTransition.SUBMIT, null)).value();
-        assertThat(((Outcome.Rejected<Project>) ledger.execute(new EditProject(WANG, f.code("P"), plan(3_600_00, 1_400_00,
+        step(new TransitionProject(WANG, f.code("P"), ProjectTransition.SUBMIT, null)).value();
+        assertThat(((Outcome.Rejected<Project>) step(new EditProject(WANG, f.code("P"), plan(3_600_00, 1_400_00,
                 f.code("YG"), "改")))).rejection()).isEqualTo(Rejection.PROJECT_STATE_MUST_ALLOW_ACTION);
-        assertThat(((Outcome.Rejected<Project>) ledger.execute(new TransitionProject(WANG, f.code("P"), ProjectTransition.APPROVE,
+        assertThat(((Outcome.Rejected<Project>) step(new TransitionProject(WANG, f.code("P"), ProjectTransition.APPROVE,
                 null))).rejection()).isEqualTo(Rejection.PROJECT_MUST_NOT_BE_APPROVED_BY_ITS_SUBMITTER);
-        ledger.execute(new TransitionProject(LI, f.code("P"), ProjectTransition.APPROVE, "同意")).value();
+        step(new TransitionProject(LI, f.code("P"), ProjectTransition.APPROVE, "同意")).value();
         booksBalance();
 
         give("P", 2_000_00).value();
@@ -222,19 +231,19 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         assertThat(((Outcome.Rejected<Disbursement>) request("P", LAMPS, 100_00)).rejection())
                 .as("no payment while it raises money").isEqualTo(Rejection.PROJECT_STATE_MUST_ALLOW_ACTION);
 
-        ledger.execute(new TransitionProject(WANG, f.code("P"), ProjectTransition.CLOSE_FUNDRAISING, null)).value();
+        step(new TransitionProject(WANG, f.code("P"), ProjectTransition.CLOSE_FUNDRAISING, null)).value();
         booksBalance();
         assertThat(money("P").matchedFen()).isEqualTo(800_00);
         assertThat(money("P").availableFen()).isEqualTo(4_800_00);
 
         // Version 2: 200.00 moves from lamps to labour; it takes effect only when someone else approves it.
-        PlanVersion v2 = ledger.execute(new ProposePlanChange(WANG, f.code("P"), plan(3_400_00, 1_600_00, f.code("YG"), "楼道无灯"),
+        PlanVersion v2 = step(new ProposePlanChange(WANG, f.code("P"), plan(3_400_00, 1_600_00, f.code("YG"), "楼道无灯"),
                 "灯具降价")).value();
         assertThat(v2.versionNo()).isEqualTo(2);
         assertThat(stored("P").plan().budget().get(0).amountFen()).isEqualTo(3_600_00);
-        assertThat(((Outcome.Rejected<PlanVersion>) ledger.execute(new DecidePlanChange(WANG, f.code("P"), 2, true, null)))
+        assertThat(((Outcome.Rejected<PlanVersion>) step(new DecidePlanChange(WANG, f.code("P"), 2, true, null)))
                 .rejection()).isEqualTo(Rejection.PLAN_CHANGE_MUST_NOT_BE_APPROVED_BY_ITS_PROPOSER);
-        ledger.execute(new DecidePlanChange(LI, f.code("P"), 2, true, "同意调整")).value();
+        step(new DecidePlanChange(LI, f.code("P"), 2, true, "同意调整")).value();
         assertThat(stored("P").planVersion()).isEqualTo(2);
         assertThat(stored("P").plan().budget().get(0).amountFen()).isEqualTo(3_400_00);
         assertThat(database.projectStore().planVersions(stored("P").id())).extracting(PlanVersion::versionNo, PlanVersion::status)
@@ -250,10 +259,10 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         figuresReconcile("P");
         booksBalance();
         String key = LedgerFixture.key();
-        Disbursement paid = ledger.execute(new PayDisbursement(WANG, d1.id(), key)).value();
+        Disbursement paid = step(new PayDisbursement(WANG, d1.id(), key)).value();
         assertThat(paid.status()).isEqualTo(DisbursementStatus.PAID);
         long afterFirstPayment = f.transactionCount();
-        Outcome<Disbursement> again = ledger.execute(new PayDisbursement(WANG, d1.id(), key));
+        Outcome<Disbursement> again = step(new PayDisbursement(WANG, d1.id(), key));
         assertThat(((Outcome.Accepted<Disbursement>) again).replayed()).as("paying again with the same key is a replay").isTrue();
         assertThat(f.transactionCount()).isEqualTo(afterFirstPayment);
         assertThat(((Outcome.Rejected<Disbursement>) pay(d1.id())).rejection()).isEqualTo(Rejection.DISBURSEMENT_STATE_MUST_ALLOW_ACTION);
@@ -261,12 +270,12 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         booksBalance();
 
         // A new version may not cut a line below what was paid on it.
-        assertThat(((Outcome.Rejected<PlanVersion>) ledger.execute(new ProposePlanChange(WANG, f.code("P"),
+        assertThat(((Outcome.Rejected<PlanVersion>) step(new ProposePlanChange(WANG, f.code("P"),
                 plan(2_000_00, 3_000_00, f.code("YG"), "楼道无灯"), "灯具再降"))).rejection())
                 .isEqualTo(Rejection.PLAN_CHANGE_MUST_KEEP_LINES_WITH_MONEY);
 
         // #2 labour 1,000.00: not approved by the one who asked.
-        Disbursement d2 = ledger.execute(new RequestDisbursement(ZHAO, f.code("P"), LABOUR, 1_000_00, "王师傅", "安装", null, null))
+        Disbursement d2 = step(new RequestDisbursement(ZHAO, f.code("P"), LABOUR, 1_000_00, "王师傅", "安装", null, null))
                 .value();
         long before = f.transactionCount();
         refusedWithNothingWritten(() -> assertThat(((Outcome.Rejected<Disbursement>) approve(d2.id(), ZHAO)).rejection())
@@ -279,7 +288,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         Disbursement d4 = request("P", LABOUR, 300_00).value();
         approve(d4.id(), LI).value();
         assertThat(money("P").reservedFen(LABOUR)).isEqualTo(300_00);
-        Disbursement rejected = ledger.execute(new DecideDisbursement(ZHAO, d4.id(), Decision.REJECT, false, "发票不符")).value();
+        Disbursement rejected = step(new DecideDisbursement(ZHAO, d4.id(), Decision.REJECT, false, "发票不符")).value();
         assertThat(rejected.status()).isEqualTo(DisbursementStatus.REJECTED);
         assertThat(money("P").reservedFen(LABOUR)).isZero();
         figuresReconcile("P");
@@ -290,7 +299,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         before = f.transactionCount();
         refusedWithNothingWritten(() -> assertThat(((Outcome.Rejected<Disbursement>) approve(d3.id(), LI)).rejection())
                 .isEqualTo(Rejection.DISBURSEMENT_MUST_FIT_BUDGET_LINE), before);
-        Disbursement overrun = ledger.execute(new DecideDisbursement(LI, d3.id(), Decision.APPROVE, true, "灯具涨价，委员会同意超支"))
+        Disbursement overrun = step(new DecideDisbursement(LI, d3.id(), Decision.APPROVE, true, "灯具涨价，委员会同意超支"))
                 .value();
         assertThat(overrun.overrunApprovedFen()).isEqualTo(300_00);
         pay(d3.id()).value();
@@ -308,29 +317,29 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         figuresReconcile("P");
 
         // A gift's transaction is changed through the gift (a refund), never reversed behind its back.
-        assertThat(((Outcome.Rejected<Transaction>) ledger.execute(new org.mingzhang.journal.Reverse(LedgerFixture.key(), "王会计",
+        assertThat(((Outcome.Rejected<Transaction>) step(new org.mingzhang.journal.Reverse(LedgerFixture.key(), "王会计",
                 second.transactionId(), "手工冲销", null))).rejection())
                 .isEqualTo(Rejection.TRANSACTION_MUST_BE_CHANGED_THROUGH_ITS_RECORD);
 
         // A gift spent cannot be refunded.
-        assertThat(((Outcome.Rejected<Gift>) ledger.execute(new RefundGift(LedgerFixture.key(), WANG, second.id(), "撤回")))
+        assertThat(((Outcome.Rejected<Gift>) step(new RefundGift(LedgerFixture.key(), WANG, second.id(), "撤回")))
                 .rejection()).isEqualTo(Rejection.PROJECT_MONEY_MUST_COVER_REFUND);
 
         // Closing.
-        assertThat(((Outcome.Rejected<Project>) ledger.execute(new TransitionProject(LI, f.code("P"), ProjectTransition.ACCEPT,
+        assertThat(((Outcome.Rejected<Project>) step(new TransitionProject(LI, f.code("P"), ProjectTransition.ACCEPT,
                 null))).rejection()).isEqualTo(Rejection.PROJECT_STATE_MUST_ALLOW_TRANSITION);
-        Project completed = ledger.execute(new CompleteProject(WANG, f.code("P"), new Closing("36 盏灯全部安装",
+        Project completed = step(new CompleteProject(WANG, f.code("P"), new Closing("36 盏灯全部安装",
                 List.of("已更换 36 盏", "两个月完工"), WANG))).value();
         assertThat(completed.status()).isEqualTo(ProjectStatus.COMPLETED);
-        assertThat(((Outcome.Rejected<Project>) ledger.execute(new TransitionProject(LI, f.code("P"), ProjectTransition.ACCEPT,
+        assertThat(((Outcome.Rejected<Project>) step(new TransitionProject(LI, f.code("P"), ProjectTransition.ACCEPT,
                 null))).rejection()).isEqualTo(Rejection.PROJECT_LEFTOVER_MUST_BE_DISPOSED);
-        ledger.execute(new DisposeLeftover(LI, f.code("P"), LeftoverDisposition.RETURN_TO_FUND, null, "结余退回社区基金")).value();
+        step(new DisposeLeftover(LI, f.code("P"), LeftoverDisposition.RETURN_TO_FUND, null, "结余退回社区基金")).value();
         assertThat(money("P").availableFen()).isZero();
         assertThat(money("P").leftoverOutFen()).isEqualTo(100_00);
         booksBalance();
-        assertThat(((Outcome.Rejected<Project>) ledger.execute(new TransitionProject(WANG, f.code("P"), ProjectTransition.ACCEPT,
+        assertThat(((Outcome.Rejected<Project>) step(new TransitionProject(WANG, f.code("P"), ProjectTransition.ACCEPT,
                 null))).rejection()).isEqualTo(Rejection.PROJECT_MUST_NOT_BE_ACCEPTED_BY_ITS_COMPLETER);
-        Project accepted = ledger.execute(new TransitionProject(LI, f.code("P"), ProjectTransition.ACCEPT, "验收合格")).value();
+        Project accepted = step(new TransitionProject(LI, f.code("P"), ProjectTransition.ACCEPT, "验收合格")).value();
         assertThat(accepted.status()).isEqualTo(ProjectStatus.ACCEPTED);
         booksBalance();
         assertThat(restrictedNetAssets("COMM")).as("restricted net assets of the fund").isZero();
@@ -343,9 +352,9 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         refusedWithNothingWritten(() -> {
             assertThat(give("P", 100_00)).isInstanceOf(Outcome.Rejected.class);
             assertThat(request("P", LAMPS, 1_00)).isInstanceOf(Outcome.Rejected.class);
-            assertThat(((Outcome.Rejected<Gift>) ledger.execute(new RefundGift(LedgerFixture.key(), WANG, second.id(), "撤回")))
+            assertThat(((Outcome.Rejected<Gift>) step(new RefundGift(LedgerFixture.key(), WANG, second.id(), "撤回")))
                     .rejection()).isEqualTo(Rejection.PROJECT_MUST_NOT_BE_ACCEPTED);
-            assertThat(ledger.execute(new DisposeLeftover(LI, f.code("P"), LeftoverDisposition.RETURN_TO_FUND, null, "再退")))
+            assertThat(step(new DisposeLeftover(LI, f.code("P"), LeftoverDisposition.RETURN_TO_FUND, null, "再退")))
                     .isInstanceOf(Outcome.Rejected.class);
         }, after);
 
