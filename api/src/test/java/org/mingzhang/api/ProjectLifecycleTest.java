@@ -402,4 +402,42 @@ class ProjectLifecycleTest extends ApiTestBase {
         assertEquals("材料降价", versions.get(1).get("changeReason").asText());
         assertProblem(post(committee, PROJECTS + "/" + code + "/plan-versions/2/reject", Map.of("reason", "晚了")), 409);
     }
+
+    @Test
+    @DisplayName("when lifecycle calls carry bad input or name what does not exist then 400 or 404 names it and nothing is written")
+    void badInput() {
+        String fund = newFund();
+        String code = unique("P-");
+        ok(post(accountant, PROJECTS, plan(fund, code, "需要")), 201);
+        long journal = journalSize();
+
+        assertProblem(api().get("/api/v1/disbursements/abc").as(auditor).send(), 400);
+        refused(approve(committee, 999_999, null), 404, "disbursement-must-exist", journal);
+        refused(post(accountant, PROJECTS + "/NOPE/disbursements", Map.of("budgetItem", LAMPS, "amount", "1.00", "payee", "某",
+                "purpose", "x")), 404, "project-must-exist", journal);
+        ApiClient.Reply disposition = post(committee, PROJECTS + "/" + code + "/leftover", Map.of("disposition", "KEEP",
+                "reason", "x"));
+        assertProblem(disposition, 400);
+        assertEquals(List.of("disposition"), errorFields(disposition));
+        assertTrue(errorMessage(disposition, "disposition").contains("KEEP"), disposition::toString);
+        ApiClient.Reply target = post(committee, PROJECTS + "/" + code + "/leftover", Map.of("disposition", "TRANSFER_TO_PROJECT",
+                "reason", "x"));
+        assertProblem(target, 400);
+        assertEquals(List.of("targetProjectCode"), errorFields(target));
+        ApiClient.Reply longReason = post(committee, "/api/v1/disbursements/1/reject", Map.of("reason", "很".repeat(401)));
+        assertProblem(longReason, 400);
+        assertEquals(List.of("reason"), errorFields(longReason));
+        ApiClient.Reply noOutcomes = post(accountant, PROJECTS + "/" + code + "/complete", Map.of("results", "完成"));
+        assertProblem(noOutcomes, 400);
+        assertEquals(List.of("goalOutcomes"), errorFields(noOutcomes));
+        ApiClient.Reply numberAmount = post(accountant, PROJECTS + "/" + code + "/disbursements", Map.of("budgetItem", LAMPS,
+                "amount", 100, "payee", "某", "purpose", "x"));
+        assertProblem(numberAmount, 400);
+        Map<String, Object> otherFund = plan(newFund(), code, "需要");
+        ApiClient.Reply moved = api().call("PUT", PROJECTS + "/" + code).as(accountant).body(otherFund).send();
+        assertProblem(moved, 400);
+        assertEquals(List.of("fundCode"), errorFields(moved));
+        assertEquals(journal, journalSize());
+        assertEquals("需要", project(code).get("need").asText());
+    }
 }
