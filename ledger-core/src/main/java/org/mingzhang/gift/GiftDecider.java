@@ -1,8 +1,5 @@
 package org.mingzhang.gift;
 
-import org.mingzhang.account.ChartTemplate;
-import org.mingzhang.money.Money;
-
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mingzhang.account.ChartTemplate;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.Books;
 import org.mingzhang.journal.Decider;
@@ -22,6 +20,7 @@ import org.mingzhang.journal.Rejection;
 import org.mingzhang.journal.Reverse;
 import org.mingzhang.journal.Transaction;
 import org.mingzhang.journal.TransactionKind;
+import org.mingzhang.money.Money;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.ProjectDecider;
 import org.mingzhang.project.ProjectStatus;

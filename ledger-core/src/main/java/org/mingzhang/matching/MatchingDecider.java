@@ -27,10 +27,10 @@ import org.mingzhang.journal.Rejection;
 import org.mingzhang.journal.Transaction;
 import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.project.Project;
-import org.mingzhang.project.ProjectTransition;
 import org.mingzhang.project.ProjectDecider;
 import org.mingzhang.project.ProjectListener;
 import org.mingzhang.project.ProjectStatus;
+import org.mingzhang.project.ProjectTransition;
 import org.mingzhang.project.TeamMember;
 
 /**

@@ -1,6 +1,7 @@
 package org.mingzhang.project;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mingzhang.account.ChartTemplate;
@@ -20,6 +21,7 @@ import org.mingzhang.journal.Transaction;
 import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.journal.VoidPending;
 import org.mingzhang.money.Money;
+import org.mingzhang.user.Actor;
 
 /**
  * Decides payments against budget lines (拨付) in the single writer. A request names a line of a running
@@ -192,7 +194,7 @@ public final class DisbursementDecider implements Decider, ProjectListener {
         // Spent on its restricted purpose: the restriction is released (民间非营利组织会计制度).
         ProjectDecider.mustAccept(projects.book(books, new PostEntry(key(d, "release"), c.by().recordedBy(),
                 TransactionKind.DISBURSEMENT, fund.code(), "限定性净资产解除限制 restriction released by disbursement #" + d.id(),
-                null, references(d, project), java.util.List.of(
+                null, references(d, project), List.of(
                         PostingLine.debit(ChartTemplate.RESTRICTED_NET_ASSETS, d.amountFen()),
                         PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, d.amountFen())))));
         return saved(d.paid(c.by(), books.now(), paid.value().id(), c.idempotencyKey()), false, project, "DISBURSEMENT_PAID",
@@ -265,7 +267,7 @@ public final class DisbursementDecider implements Decider, ProjectListener {
     }
 
     private Outcome<Disbursement> saved(Disbursement d, boolean created, Project project, String action, String note,
-                                        org.mingzhang.user.Actor by, Books books) {
+                                        Actor by, Books books) {
         byId.put(d.id(), d);
         lastId = Math.max(lastId, d.id());
         books.write(new DisbursementSaved(d, created));

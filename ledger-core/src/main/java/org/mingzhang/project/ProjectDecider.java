@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.mingzhang.account.Account;
 import org.mingzhang.account.ChartTemplate;
@@ -259,7 +260,7 @@ public final class ProjectDecider implements Decider {
         if (budget != null) {
             return budget;
         }
-        if (!java.util.Objects.equals(plan.matchingPoolCode(), project.plan().matchingPoolCode())) {
+        if (!Objects.equals(plan.matchingPoolCode(), project.plan().matchingPoolCode())) {
             return new Outcome.Rejected<>(Rejection.PLAN_CHANGE_MUST_KEEP_MATCHING_POOL, "project " + project.code()
                     + " applies to matching pool " + project.plan().matchingPoolCode() + "; a new version keeps it", "matchingPoolCode");
         }
