@@ -299,6 +299,17 @@ class ProjectLifecycleTest extends ApiTestBase {
         refused(api().post("/api/v1/disbursements/" + d4 + "/pay").as(accountant).key(key()).send(), 409,
                 "disbursement-state-must-allow-action", journal);
 
+        // The committee's queue: what waits for a decision, in this fund.
+        long queued = request(accountant, code, LABOUR, "100.00");
+        JsonNode queue = ok(api().get("/api/v1/disbursements?status=PENDING&fundCode=" + fund).as(committee).send(), 200);
+        assertEquals(1, queue.get("items").size(), queue::toString);
+        assertEquals(queued, queue.get("items").get(0).get("id").asLong());
+        ok(post(accountant, "/api/v1/disbursements/" + queued + "/cancel", Map.of("reason", "重复申请")), 200);
+        assertEquals(0, ok(api().get("/api/v1/disbursements?status=PENDING&fundCode=" + fund).as(committee).send(), 200)
+                .get("items").size());
+        assertProblem(api().get("/api/v1/disbursements?status=WAITING").as(committee).send(), 400);
+        journal = journalSize();
+
         // #5 beyond the project's money; bad input names its field.
         refused(post(accountant, PROJECTS + "/" + code + "/disbursements", Map.of("budgetItem", LABOUR, "amount", "5000.00",
                 "payee", "某", "purpose", "人工")), 422, "project-money-must-cover-disbursement", journal);

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -22,6 +23,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.mingzhang.api.Limits;
 import org.mingzhang.api.auth.Allowed;
@@ -31,6 +37,7 @@ import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Page;
 import org.mingzhang.api.edge.Times;
+import org.mingzhang.api.funds.FundsController;
 import org.mingzhang.api.ledger.Outcomes;
 import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
@@ -40,6 +47,7 @@ import org.mingzhang.money.Money;
 import org.mingzhang.project.DecideDisbursement;
 import org.mingzhang.project.DecideDisbursement.Decision;
 import org.mingzhang.project.Disbursement;
+import org.mingzhang.project.DisbursementStatus;
 import org.mingzhang.project.PayDisbursement;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.ProjectPlan;
@@ -110,6 +118,49 @@ public final class DisbursementsController {
     public Page<DisbursementResponse> list(String code) {
         Project project = projects.project(code).orElseThrow(() -> Problems.notFound("project-must-exist", "no project " + code));
         return new Page<>(projects.disbursements(project.id()).stream().map(this::view).toList(), null);
+    }
+
+    @Get("/disbursements")
+    @Allowed({ADMIN, ACCOUNTANT, COMMITTEE, AUDITOR})
+    @Operation(operationId = "listDisbursements", summary = "Disbursements of every project, oldest first, a page at a time",
+            description = "status=PENDING is the committee's queue of requests waiting for a decision; APPROVED, the "
+                    + "accountant's queue of payments to make.")
+    @ApiResponse(responseCode = "400", description = "An unknown status, a bad limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such fund",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<DisbursementResponse> listAll(
+            @Nullable @QueryValue @Parameter(description = "Only the disbursements in this state",
+                    schema = @Schema(implementation = DisbursementStatus.class)) String status,
+            @Nullable @QueryValue @Parameter(description = "Only those of this fund's projects") String fundCode,
+            @Nullable @QueryValue @Parameter(description = "Page size, 1 to " + Limits.PAGE_ITEMS_MAX + "; default "
+                    + Limits.PAGE_ITEMS_DEFAULT) Integer limit,
+            @Nullable @QueryValue @Parameter(description = "nextCursor of the previous page") String cursor) {
+        Input input = new Input();
+        DisbursementStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = DisbursementStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                input.fail("status", "must be one of " + Arrays.toString(DisbursementStatus.values()) + ": " + status);
+            }
+        }
+        int pageSize = input.limit(limit);
+        long afterId = Page.afterId(cursor, input);
+        input.validate();
+        Long fundId = fundCode == null ? null : FundsController.find(ledger, fundCode).id();
+        DisbursementStatus state = wanted;
+        // Read and filtered here, like the project list; a query in the store takes over when there are many.
+        Map<Long, Project> byId = new HashMap<>();
+        projects.projects().forEach(p -> byId.put(p.id(), p));
+        List<Disbursement> page = projects.disbursements().stream()
+                .filter(d -> d.id() > afterId)
+                .filter(d -> state == null || d.status() == state)
+                .filter(d -> fundId == null || byId.get(d.projectId()).fundId() == fundId)
+                .limit(pageSize)
+                .toList();
+        String next = page.size() == pageSize ? String.valueOf(page.get(page.size() - 1).id()) : null;
+        return new Page<>(page.stream().map(this::view).toList(), next);
     }
 
     @Get("/disbursements/{id}")
@@ -241,7 +292,7 @@ public final class DisbursementsController {
         return actor == null ? null : actor.name();
     }
 
-    private static String time(java.time.Instant at) {
+    private static String time(Instant at) {
         return at == null ? null : Times.format(at);
     }
 
