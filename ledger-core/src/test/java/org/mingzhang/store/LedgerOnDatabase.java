@@ -1,8 +1,15 @@
 package org.mingzhang.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.mingzhang.account.TrialBalance;
+import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerFixture;
 import org.mingzhang.journal.LedgerWriter;
@@ -21,9 +28,19 @@ abstract class LedgerOnDatabase {
         return LedgerWriter.Settings.DEFAULT;
     }
 
+    /** Every fund's trial balance balances and the hash chain verifies. */
+    void everyFundBalances() {
+        for (Fund fund : ledger.reads().funds()) {
+            TrialBalance tb = ledger.trialBalance(fund, null, false);
+            assertThat(tb.totalDebitFen()).as("trial balance of %s", fund.code())
+                    .isEqualTo(tb.totalCreditFen());
+        }
+        assertThat(ledger.verify().ok()).isTrue();
+    }
+
     /** Plain SQL beside the ledger, as someone with a database client would write it. */
-    void sql(String statement) throws java.sql.SQLException {
-        try (java.sql.Connection c = database.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+    void sql(String statement) throws SQLException {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mingzhang.account.TrialBalance;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundLevel;
 import org.mingzhang.gift.Channel;
@@ -128,13 +127,6 @@ abstract class MatchingSuite extends LedgerOnDatabase {
         ledger.execute(new RefundGift(LedgerFixture.key(), ACCOUNTANT, giftsToA.get(0).id(), "捐赠人撤回")).value();
     }
 
-    void everyFundBalances() {
-        for (Fund fund : ledger.reads().funds()) {
-            TrialBalance tb = ledger.trialBalance(fund, null, false);
-            assertThat(tb.totalDebitFen()).as("trial balance of %s", fund.code()).isEqualTo(tb.totalCreditFen());
-        }
-        assertThat(ledger.verify().ok()).isTrue();
-    }
 
     @Test
     @DisplayName("when a flat pool settles project by project then the second project gets what is left, and a refund returns 400.00")

@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mingzhang.account.Account;
 import org.mingzhang.account.ChartTemplate;
-import org.mingzhang.account.TrialBalance;
-import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundLevel;
 import org.mingzhang.gift.Channel;
 import org.mingzhang.gift.Donor;
@@ -136,18 +133,10 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
     /** Executes one command and then checks that the books still balance: every step of a scenario goes through here. */
     <T> Outcome<T> step(org.mingzhang.journal.LedgerCommand<T> command) {
         Outcome<T> outcome = ledger.execute(command);
-        booksBalance();
+        everyFundBalances();
         return outcome;
     }
 
-    /** Every fund's trial balance balances and the chain verifies. */
-    void booksBalance() {
-        for (Fund fund : ledger.reads().funds()) {
-            TrialBalance tb = ledger.trialBalance(fund, null, false);
-            assertThat(tb.totalDebitFen()).as("trial balance of %s", fund.code()).isEqualTo(tb.totalCreditFen());
-        }
-        assertThat(ledger.verify().ok()).isTrue();
-    }
 
     /** A refusal that writes nothing: the same journal length before and after. */
     void refusedWithNothingWritten(Runnable attempt, long journalBefore) {
@@ -222,17 +211,17 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         assertThat(((Outcome.Rejected<Project>) step(new TransitionProject(WANG, f.code("P"), ProjectTransition.APPROVE,
                 null))).rejection()).isEqualTo(Rejection.PROJECT_MUST_NOT_BE_APPROVED_BY_ITS_SUBMITTER);
         step(new TransitionProject(LI, f.code("P"), ProjectTransition.APPROVE, "同意")).value();
-        booksBalance();
+        everyFundBalances();
 
         give("P", 2_000_00).value();
         Gift second = give("P", 2_000_00).value();
-        booksBalance();
+        everyFundBalances();
         assertThat(money("P").raisedFen()).isEqualTo(4_000_00);
         assertThat(((Outcome.Rejected<Disbursement>) request("P", LAMPS, 100_00)).rejection())
                 .as("no payment while it raises money").isEqualTo(Rejection.PROJECT_STATE_MUST_ALLOW_ACTION);
 
         step(new TransitionProject(WANG, f.code("P"), ProjectTransition.CLOSE_FUNDRAISING, null)).value();
-        booksBalance();
+        everyFundBalances();
         assertThat(money("P").matchedFen()).isEqualTo(800_00);
         assertThat(money("P").availableFen()).isEqualTo(4_800_00);
 
@@ -257,7 +246,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         assertThat(money("P").reservedFen(LAMPS)).isEqualTo(3_000_00);
         assertThat(money("P").availableFen()).isEqualTo(1_800_00);
         figuresReconcile("P");
-        booksBalance();
+        everyFundBalances();
         String key = LedgerFixture.key();
         Disbursement paid = step(new PayDisbursement(WANG, d1.id(), key)).value();
         assertThat(paid.status()).isEqualTo(DisbursementStatus.PAID);
@@ -267,7 +256,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         assertThat(f.transactionCount()).isEqualTo(afterFirstPayment);
         assertThat(((Outcome.Rejected<Disbursement>) pay(d1.id())).rejection()).isEqualTo(Rejection.DISBURSEMENT_STATE_MUST_ALLOW_ACTION);
         figuresReconcile("P");
-        booksBalance();
+        everyFundBalances();
 
         // A new version may not cut a line below what was paid on it.
         assertThat(((Outcome.Rejected<PlanVersion>) step(new ProposePlanChange(WANG, f.code("P"),
@@ -282,7 +271,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
                 .isEqualTo(Rejection.DISBURSEMENT_MUST_NOT_BE_DECIDED_BY_ITS_REQUESTER), before);
         approve(d2.id(), LI).value();
         pay(d2.id()).value();
-        booksBalance();
+        everyFundBalances();
 
         // #3 labour 300.00 approved, then rejected: the reservation is voided.
         Disbursement d4 = request("P", LABOUR, 300_00).value();
@@ -292,7 +281,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         assertThat(rejected.status()).isEqualTo(DisbursementStatus.REJECTED);
         assertThat(money("P").reservedFen(LABOUR)).isZero();
         figuresReconcile("P");
-        booksBalance();
+        everyFundBalances();
 
         // #4 lamps 700.00 with 400.00 left on the line: refused, then approved as an explicit overrun.
         Disbursement d3 = request("P", LAMPS, 700_00).value();
@@ -303,7 +292,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
                 .value();
         assertThat(overrun.overrunApprovedFen()).isEqualTo(300_00);
         pay(d3.id()).value();
-        booksBalance();
+        everyFundBalances();
 
         // #5 more than the project holds.
         before = f.transactionCount();
@@ -336,12 +325,12 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         step(new DisposeLeftover(LI, f.code("P"), LeftoverDisposition.RETURN_TO_FUND, null, "结余退回社区基金")).value();
         assertThat(money("P").availableFen()).isZero();
         assertThat(money("P").leftoverOutFen()).isEqualTo(100_00);
-        booksBalance();
+        everyFundBalances();
         assertThat(((Outcome.Rejected<Project>) step(new TransitionProject(WANG, f.code("P"), ProjectTransition.ACCEPT,
                 null))).rejection()).isEqualTo(Rejection.PROJECT_MUST_NOT_BE_ACCEPTED_BY_ITS_COMPLETER);
         Project accepted = step(new TransitionProject(LI, f.code("P"), ProjectTransition.ACCEPT, "验收合格")).value();
         assertThat(accepted.status()).isEqualTo(ProjectStatus.ACCEPTED);
-        booksBalance();
+        everyFundBalances();
         assertThat(restrictedNetAssets("COMM")).as("restricted net assets of the fund").isZero();
         assertThat(f.balance("COMM", ChartTemplate.BANK)).isEqualTo(100_00);
         assertThat(f.balance("COMM", ChartTemplate.UNRESTRICTED_NET_ASSETS)).isEqualTo(4_800_00);
@@ -406,7 +395,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         approve(onB.id(), LI).value();
         pay(onB.id()).value();
         assertThat(money("B").availableFen()).isZero();
-        booksBalance();
+        everyFundBalances();
         assertThat(restrictedNetAssets("COMM")).isZero();
         assertThat(database.projectStore().leftovers(stored("A").id())).singleElement()
                 .satisfies(l -> assertThat(l.targetProjectId()).isEqualTo(stored("B").id()));
@@ -431,7 +420,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         assertThat(((Outcome.Rejected<Project>) ledger.execute(new CompleteProject(WANG, f.code("A"),
                 new Closing("完成", List.of("只有一个"), WANG)))).rejection()).isEqualTo(Rejection.PROJECT_GOAL_OUTCOMES_MUST_MATCH_GOALS);
         ledger.execute(new CompleteProject(WANG, f.code("A"), new Closing("完成", List.of("完成", "完成"), WANG))).value();
-        booksBalance();
+        everyFundBalances();
     }
 
     @Test
@@ -465,6 +454,6 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         assertThat(m.reservedFen()).isEqualTo(1_200_00);
         assertThat(m.availableFen()).isZero();
         figuresReconcile("A");
-        booksBalance();
+        everyFundBalances();
     }
 }

@@ -24,7 +24,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +100,9 @@ public final class DisbursementsController {
         long amountFen = input.positiveAmount(request.amount(), "amount");
         String payee = input.text(request.payee(), "payee", Disbursement.PAYEE_LENGTH_MAX);
         String purpose = input.text(request.purpose(), "purpose", Disbursement.PURPOSE_LENGTH_MAX);
-        String invoiceNo = blankToNull(input.optionalText(request.invoiceNo(), "invoiceNo", Disbursement.INVOICE_NO_LENGTH_MAX));
-        String attachment = blankToNull(input.optionalText(request.attachmentRef(), "attachmentRef",
-                Disbursement.ATTACHMENT_REF_LENGTH_MAX));
+        String invoiceNo = input.optionalNonBlank(request.invoiceNo(), "invoiceNo", Disbursement.INVOICE_NO_LENGTH_MAX);
+        String attachment = input.optionalNonBlank(request.attachmentRef(), "attachmentRef",
+                Disbursement.ATTACHMENT_REF_LENGTH_MAX);
         input.validate();
         Disbursement d = Outcomes.accepted(ledger.execute(new RequestDisbursement(Authenticator.actor(caller), code, item, amountFen,
                 payee, purpose, invoiceNo, attachment)), CODE_IN_PATH);
@@ -137,25 +136,17 @@ public final class DisbursementsController {
                     + Limits.PAGE_ITEMS_DEFAULT) Integer limit,
             @Nullable @QueryValue @Parameter(description = "nextCursor of the previous page") String cursor) {
         Input input = new Input();
-        DisbursementStatus wanted = null;
-        if (status != null) {
-            try {
-                wanted = DisbursementStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                input.fail("status", "must be one of " + Arrays.toString(DisbursementStatus.values()) + ": " + status);
-            }
-        }
+        DisbursementStatus wanted = input.optionalOneOf(DisbursementStatus.class, status, "status");
         int pageSize = input.limit(limit);
         long afterId = Page.afterId(cursor, input);
         input.validate();
         Long fundId = fundCode == null ? null : FundsController.find(ledger, fundCode).id();
-        DisbursementStatus state = wanted;
         // Read and filtered here, like the project list; a query in the store takes over when there are many.
         Map<Long, Project> byId = new HashMap<>();
         projects.projects().forEach(p -> byId.put(p.id(), p));
         List<Disbursement> page = projects.disbursements().stream()
                 .filter(d -> d.id() > afterId)
-                .filter(d -> state == null || d.status() == state)
+                .filter(d -> wanted == null || d.status() == wanted)
                 .filter(d -> fundId == null || byId.get(d.projectId()).fundId() == fundId)
                 .limit(pageSize)
                 .toList();
@@ -196,7 +187,7 @@ public final class DisbursementsController {
         boolean overrun = request != null && Boolean.TRUE.equals(request.approveOverrun());
         String given = request == null ? null : request.reason();
         String reason = overrun ? input.text(given, "reason", Limits.REASON_CHARS_MAX)
-                : blankToNull(input.optionalText(given, "reason", Limits.REASON_CHARS_MAX));
+                : input.optionalNonBlank(given, "reason", Limits.REASON_CHARS_MAX);
         input.validate();
         return decide(new DecideDisbursement(Authenticator.actor(caller), id, Decision.APPROVE, overrun, reason));
     }
@@ -296,7 +287,4 @@ public final class DisbursementsController {
         return at == null ? null : Times.format(at);
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
-    }
 }

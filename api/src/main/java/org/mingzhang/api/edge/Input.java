@@ -1,6 +1,7 @@
 package org.mingzhang.api.edge;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.mingzhang.api.Limits;
 import org.mingzhang.api.problem.FieldError;
@@ -50,6 +51,33 @@ public final class Input {
             return null;
         }
         return value;
+    }
+
+    /** An optional text where a blank one means none: null, or at most {@code charsMax} characters. */
+    public String optionalNonBlank(String value, String field, int charsMax) {
+        return value == null || value.isBlank() ? null : optionalText(value, field, charsMax);
+    }
+
+    /** One of an enum's names; absent is "is required". */
+    public <E extends Enum<E>> E oneOf(Class<E> type, String value, String field) {
+        if (value == null) {
+            fail(field, "is required");
+            return null;
+        }
+        return optionalOneOf(type, value, field);
+    }
+
+    /** One of an enum's names, or null when absent. */
+    public <E extends Enum<E>> E optionalOneOf(Class<E> type, String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            fail(field, "must be one of " + Arrays.toString(type.getEnumConstants()) + ": " + value);
+            return null;
+        }
     }
 
     /** A code used in URLs (funds, accounts): letters, digits, '-', '_' and '.', starting with a letter or digit. */

@@ -3,7 +3,6 @@ package org.mingzhang.api.matching;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,29 +51,11 @@ final class PoolInput {
     }
 
     static SettlementMode settlement(String text, Input input) {
-        if (text == null) {
-            input.fail("settlement", "is required");
-            return null;
-        }
-        try {
-            return SettlementMode.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            input.fail("settlement", "must be one of " + Arrays.toString(SettlementMode.values()) + ": " + text);
-            return null;
-        }
+        return input.oneOf(SettlementMode.class, text, "settlement");
     }
 
     private static MatchMode mode(String text, Input input) {
-        if (text == null) {
-            input.fail("mode", "is required");
-            return null;
-        }
-        try {
-            return MatchMode.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            input.fail("mode", "must be one of " + Arrays.toString(MatchMode.values()) + ": " + text);
-            return null;
-        }
+        return input.oneOf(MatchMode.class, text, "mode");
     }
 
     /**

@@ -22,7 +22,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.mingzhang.api.Limits;
@@ -130,15 +129,7 @@ public final class NeedsController {
     }
 
     private static NeedStatus status(String status, Input input) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            return NeedStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            input.fail("status", "must be one of " + Arrays.toString(NeedStatus.values()) + ": " + status);
-            return null;
-        }
+        return input.optionalOneOf(NeedStatus.class, status, "status");
     }
 
     @Get("/{id}")

@@ -23,7 +23,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -137,15 +136,7 @@ public final class ProjectsController {
     }
 
     private static ProjectStatus status(String status, Input input) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            return ProjectStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            input.fail("status", "must be one of " + Arrays.toString(ProjectStatus.values()) + ": " + status);
-            return null;
-        }
+        return input.optionalOneOf(ProjectStatus.class, status, "status");
     }
 
     @Get("/{code}")
@@ -372,7 +363,7 @@ public final class ProjectsController {
     private PlanVersionResponse decideVersion(String code, int version, boolean approve, DecisionRequest request, User caller) {
         Input input = new Input();
         String given = request == null ? null : request.reason();
-        String reason = approve ? blankToNull(input.optionalText(given, "reason", Limits.REASON_CHARS_MAX))
+        String reason = approve ? input.optionalNonBlank(given, "reason", Limits.REASON_CHARS_MAX)
                 : input.text(given, "reason", Limits.REASON_CHARS_MAX);
         input.validate();
         PlanVersion decided = Outcomes.accepted(ledger.execute(new DecidePlanChange(Authenticator.actor(caller), code, version,
@@ -434,16 +425,7 @@ public final class ProjectsController {
     public ProjectResponse disposeLeftover(String code, @Body LeftoverRequest request,
                                            @RequestAttribute(AuthFilter.CALLER) User caller) {
         Input input = new Input();
-        LeftoverDisposition disposition = null;
-        if (request.disposition() == null) {
-            input.fail("disposition", "is required: RETURN_TO_FUND or TRANSFER_TO_PROJECT");
-        } else {
-            try {
-                disposition = LeftoverDisposition.valueOf(request.disposition());
-            } catch (IllegalArgumentException e) {
-                input.fail("disposition", "must be RETURN_TO_FUND or TRANSFER_TO_PROJECT: " + request.disposition());
-            }
-        }
+        LeftoverDisposition disposition = input.oneOf(LeftoverDisposition.class, request.disposition(), "disposition");
         String target = null;
         if (disposition == LeftoverDisposition.TRANSFER_TO_PROJECT) {
             target = input.code(request.targetProjectCode(), "targetProjectCode", ProjectLimits.CODE_CHARS_MAX);
@@ -480,16 +462,13 @@ public final class ProjectsController {
         Input input = new Input();
         String given = request == null ? null : request.reason();
         String reason = reasonRequired ? input.text(given, "reason", Limits.REASON_CHARS_MAX)
-                : blankToNull(input.optionalText(given, "reason", Limits.REASON_CHARS_MAX));
+                : input.optionalNonBlank(given, "reason", Limits.REASON_CHARS_MAX);
         input.validate();
         Project project = Outcomes.accepted(ledger.execute(new TransitionProject(Authenticator.actor(caller), code, transition, reason)),
                 CODE_IN_PATH);
         return views.of(project);
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
-    }
 
     /** The project named in a URL, as committed, or a 404. */
     private Project find(String code) {
