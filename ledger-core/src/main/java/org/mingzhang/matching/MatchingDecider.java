@@ -187,7 +187,9 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         List<Project> due = new ArrayList<>();
         List<Long> capped = new ArrayList<>();
         for (Project p : members) {
-            if (!settlementsByProject.containsKey(p.id()) && eligible(pool, p, books)) {
+            // A cancelled or rejected project is matched by nobody, whatever it raised before it stopped.
+            boolean ran = p.status() == ProjectStatus.IN_PROGRESS || p.status() == ProjectStatus.COMPLETED;
+            if (ran && !settlementsByProject.containsKey(p.id()) && eligible(pool, p, books)) {
                 due.add(p);
                 capped.add(explain(pool, p, Long.MAX_VALUE, books).cappedFen());
             }

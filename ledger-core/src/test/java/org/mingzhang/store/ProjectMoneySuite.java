@@ -456,4 +456,38 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         figuresReconcile("A");
         everyFundBalances();
     }
+
+    @Test
+    @DisplayName("when a project's pool settles pro rata at its close then the project is accepted only after that, and a "
+            + "cancelled project of the pool gets no match")
+    void proRataPoolSettlesBeforeAcceptance() {
+        funds();
+        ledger.execute(new CreatePool(LedgerFixture.key(), WANG, f.code("PR"), "按比例配捐", f.code("SEED"), 1_000_00,
+                SettlementMode.PRO_RATA_AT_POOL_CLOSE, MatchRule.of(MatchMode.FLAT, List.of(new Tier(0, 2_000)), OPENS, CLOSES)))
+                .value();
+        for (String code : List.of("A", "B")) {
+            step(new CreateProject(WANG, f.code(code), f.code("COMM"), plan(3_600_00, 1_400_00, f.code("PR"), "楼道无灯"))).value();
+            step(new TransitionProject(WANG, f.code(code), ProjectTransition.SUBMIT, null)).value();
+            step(new TransitionProject(LI, f.code(code), ProjectTransition.APPROVE, null)).value();
+            give(code, 1_000_00).value();
+        }
+        step(new TransitionProject(WANG, f.code("A"), ProjectTransition.CLOSE_FUNDRAISING, null)).value();
+        step(new TransitionProject(WANG, f.code("B"), ProjectTransition.CANCEL, "负责人离任")).value();
+        Disbursement d = request("A", LAMPS, 1_000_00).value();
+        approve(d.id(), LI).value();
+        pay(d.id()).value();
+        step(new CompleteProject(WANG, f.code("A"), new Closing("完成", List.of("完成", "完成"), WANG))).value();
+        assertThat(((Outcome.Rejected<Project>) step(new TransitionProject(LI, f.code("A"), ProjectTransition.ACCEPT, null)))
+                .rejection()).isEqualTo(Rejection.PROJECT_MATCH_MUST_BE_SETTLED);
+
+        step(new org.mingzhang.matching.ClosePool(LedgerFixture.key(), WANG, f.code("PR"))).value();
+        assertThat(money("A").matchedFen()).isEqualTo(200_00);
+        assertThat(money("B").matchedFen()).as("the cancelled project").isZero();
+        step(new DisposeLeftover(LI, f.code("A"), LeftoverDisposition.RETURN_TO_FUND, null, "配捐结余退回")).value();
+        assertThat(step(new TransitionProject(LI, f.code("A"), ProjectTransition.ACCEPT, null)).value().status())
+                .isEqualTo(ProjectStatus.ACCEPTED);
+        // B's gifts are still restricted to it: the committee returns them to the fund (or the accountant refunds them).
+        step(new DisposeLeftover(LI, f.code("B"), LeftoverDisposition.RETURN_TO_FUND, null, "项目取消，捐款转入社区基金")).value();
+        assertThat(restrictedNetAssets("COMM")).isZero();
+    }
 }
