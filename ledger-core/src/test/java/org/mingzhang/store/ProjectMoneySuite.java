@@ -455,6 +455,21 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         assertThat(m.availableFen()).isZero();
         figuresReconcile("A");
         everyFundBalances();
+
+        // A restarted writer rebuilds the sums from the journal: the reservations still hold, and a freed one is usable.
+        ledger.close();
+        ledger = database.openLedger(java.time.Clock.systemUTC(), writerSettings());
+        f = new LedgerFixture(ledger, f.prefix);
+        List<Disbursement> refused = requests.stream()
+                .filter(d -> database.projectStore().disbursement(d.id()).orElseThrow().status() == DisbursementStatus.PENDING)
+                .toList();
+        List<Disbursement> reserved = requests.stream()
+                .filter(d -> database.projectStore().disbursement(d.id()).orElseThrow().status() == DisbursementStatus.APPROVED)
+                .toList();
+        assertThat(((Outcome.Rejected<Disbursement>) approve(refused.get(0).id(), LI)).rejection())
+                .isEqualTo(Rejection.PROJECT_MONEY_MUST_COVER_DISBURSEMENT);
+        step(new DecideDisbursement(WANG, reserved.get(0).id(), Decision.CANCEL, false, "重复")).value();
+        assertThat(approve(refused.get(0).id(), LI).value().status()).isEqualTo(DisbursementStatus.APPROVED);
     }
 
     @Test
