@@ -3,7 +3,6 @@ package org.mingzhang.project;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.mingzhang.account.ChartTemplate;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.Books;
@@ -273,10 +272,5 @@ public final class DisbursementDecider implements Decider, ProjectListener {
         books.write(new DisbursementSaved(d, created));
         projects.record(project, action, note, by, books);
         return new Outcome.Accepted<>(d, false);
-    }
-
-    /** The disbursement as the writer knows it now. */
-    public Optional<Disbursement> disbursement(long id) {
-        return Optional.ofNullable(byId.get(id));
     }
 }
