@@ -268,7 +268,6 @@ public final class DisbursementDecider implements Decider, ProjectListener {
     private Outcome<Disbursement> saved(Disbursement d, boolean created, Project project, String action, String note,
                                         Actor by, Books books) {
         byId.put(d.id(), d);
-        lastId = Math.max(lastId, d.id());
         books.write(new DisbursementSaved(d, created));
         projects.record(project, action, note, by, books);
         return new Outcome.Accepted<>(d, false);

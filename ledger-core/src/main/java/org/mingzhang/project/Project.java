@@ -31,7 +31,7 @@ public record Project(long id, String code, long fundId, ProjectPlan plan, int p
                 needId, createdAt, at);
     }
 
-    /** Whether money may still be booked to the project: not once it is accepted, rejected or cancelled and empty. */
+    /** Whether the committee accepted it (结项验收): it is closed for good, and nothing posts to it any more. */
     public boolean acceptedForGood() {
         return status == ProjectStatus.ACCEPTED;
     }

@@ -2,6 +2,7 @@ package org.mingzhang.project;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import org.mingzhang.account.ChartTemplate;
@@ -32,6 +33,20 @@ public final class ProjectMoney {
     private final Map<Long, Reservation> openReservations = new HashMap<>();
 
     private record Reservation(String item, long amountFen) {
+    }
+
+    /**
+     * The project's money from the transactions that name it and its disbursements (read after the
+     * transactions, so that every disbursement they name is among them).
+     */
+    public static ProjectMoney of(Project project, List<ProjectEntry> entries, List<Disbursement> disbursements) {
+        Map<Long, String> items = new HashMap<>();
+        disbursements.forEach(d -> items.put(d.id(), d.budgetItem()));
+        ProjectMoney money = new ProjectMoney();
+        for (ProjectEntry entry : entries) {
+            money.apply(entry, project.fundId(), items::get);
+        }
+        return money;
     }
 
     /**

@@ -51,15 +51,9 @@ public interface ProjectStore {
      * Reads use it; the writer keeps the same sums in memory.
      */
     default ProjectMoney money(Project project) {
-        ProjectMoney money = new ProjectMoney();
-        // The journal first: a disbursement is committed with its first transaction, so every disbursement
-        // the entries name is already there when the disbursements are read after them.
+        // The journal first: a disbursement's row is committed before any transaction names it, so every
+        // disbursement the entries name is already there when the disbursements are read after them.
         List<ProjectEntry> entries = projectEntries(project.code());
-        Map<Long, String> items = new java.util.HashMap<>();
-        disbursements(project.id()).forEach(d -> items.put(d.id(), d.budgetItem()));
-        for (ProjectEntry entry : entries) {
-            money.apply(entry, project.fundId(), items::get);
-        }
-        return money;
+        return ProjectMoney.of(project, entries, disbursements(project.id()));
     }
 }

@@ -14,6 +14,7 @@ import org.mingzhang.project.DisbursementStatus;
 import org.mingzhang.project.LeftoverDisposal;
 import org.mingzhang.project.PlanVersion;
 import org.mingzhang.project.Project;
+import org.mingzhang.project.ProjectEntry;
 import org.mingzhang.project.ProjectEvent;
 import org.mingzhang.project.ProjectMoney;
 import org.mingzhang.project.ProjectPlan;
@@ -40,9 +41,12 @@ public final class ProjectViews {
 
     public ProjectResponse of(Project project) {
         ProjectPlan plan = project.plan();
-        ProjectMoney m = projects.money(project);
+        // The journal first, then the disbursements it names (see ProjectStore.money); both read once.
+        List<ProjectEntry> entries = projects.projectEntries(project.code());
+        List<Disbursement> disbursements = projects.disbursements(project.id());
+        ProjectMoney m = ProjectMoney.of(project, entries, disbursements);
         Map<String, Long> overruns = new HashMap<>();
-        for (Disbursement d : projects.disbursements(project.id())) {
+        for (Disbursement d : disbursements) {
             if (d.status() == DisbursementStatus.APPROVED || d.status() == DisbursementStatus.PAID) {
                 overruns.merge(d.budgetItem(), d.overrunApprovedFen(), Long::sum);
             }

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -389,7 +390,7 @@ public final class ProjectsController {
     public ProjectResponse complete(String code, @Body CompleteRequest request, @RequestAttribute(AuthFilter.CALLER) User caller) {
         Input input = new Input();
         String results = input.text(request.results(), "results", Closing.RESULTS_LENGTH_MAX);
-        List<String> outcomes = new java.util.ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
         if (request.goalOutcomes() == null || request.goalOutcomes().isEmpty()) {
             input.fail("goalOutcomes", "is required: one outcome per goal of the plan");
         } else if (request.goalOutcomes().size() > ProjectLimits.GOALS_MAX) {
