@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.mingzhang.account.Account;
 import org.mingzhang.account.ChartTemplate;
@@ -34,15 +36,40 @@ public final class Ledger implements AutoCloseable {
         return writer.submit(command);
     }
 
-    /** Submits and waits for the outcome; failures of storage surface as the exception the store threw. */
+    /**
+     * Submits and waits for the outcome, at most the writer's {@code answerTimeoutMs}; failures of storage surface as
+     * the exception the store threw ({@link StorageUnavailableException} when the database cannot be reached).
+     */
     public <T> Outcome<T> execute(LedgerCommand<T> command) {
+        return await(writer.submit(command));
+    }
+
+    /**
+     * Waits for a submitted command's outcome, at most the writer's {@code answerTimeoutMs}. On timeout the command
+     * is withdrawn: if the writer has not decided it yet, it never will, and {@link LedgerTimeoutException} says
+     * that the caller cannot know whether it was made.
+     */
+    public <T> Outcome<T> await(CompletableFuture<Outcome<T>> submitted) {
+        long timeoutMs = writer.settings().answerTimeoutMs();
         try {
-            return writer.submit(command).join();
-        } catch (CompletionException e) {
+            try {
+                return submitted.get(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (submitted.cancel(false)) {
+                    throw new LedgerTimeoutException(timeoutMs);
+                }
+                // The outcome arrived between the timeout and the withdrawal: it stands.
+                return submitted.get();
+            }
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw e;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            submitted.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the ledger", e);
         }
     }
 

@@ -21,22 +21,42 @@ import org.slf4j.LoggerFactory;
  * transaction, and only then completes each caller's future. A refused command fails alone. If a
  * batch's commit fails, the writer reloads its state from storage and retries the commands one by one,
  * so one poisoned command cannot take its neighbours down with it.
+ *
+ * <p>When the database cannot be reached ({@link StorageUnavailableException}), the batch fails as a whole at
+ * once (retrying its commands one by one could only fail again, each after its own timeout), the writer drops
+ * its state, and until the store answers again it fails every command it takes without touching storage,
+ * trying storage again after a pause that grows from {@link #RETRY_PAUSE_MS_MIN} to {@link #RETRY_PAUSE_MS_MAX}.
+ * A command whose caller stopped waiting ({@link Ledger#execute}'s timeout) before its batch was decided is
+ * dropped, never written.
  */
 public final class LedgerWriter implements AutoCloseable {
 
     /**
      * @param queueCapacity commands that may wait; one more is refused with {@link LedgerBusyException}
      * @param batchCommandsMax commands decided and committed together at most
+     * @param answerTimeoutMs how long {@link Ledger#execute} waits for a command's outcome before it gives up with
+     *                        {@link LedgerTimeoutException}: a caller never hangs on a database that does not answer
      */
-    public record Settings(int queueCapacity, int batchCommandsMax) {
+    public record Settings(int queueCapacity, int batchCommandsMax, long answerTimeoutMs) {
+        public static final long ANSWER_TIMEOUT_MS_DEFAULT = 10_000;
         public static final Settings DEFAULT = new Settings(20_000, 1_000);
 
         public Settings {
-            if (queueCapacity < 1 || batchCommandsMax < 1) {
-                throw new IllegalArgumentException("writer settings must be positive: " + queueCapacity + "/" + batchCommandsMax);
+            if (queueCapacity < 1 || batchCommandsMax < 1 || answerTimeoutMs < 1) {
+                throw new IllegalArgumentException("writer settings must be positive: " + queueCapacity + "/" + batchCommandsMax
+                        + "/" + answerTimeoutMs);
             }
         }
+
+        public Settings(int queueCapacity, int batchCommandsMax) {
+            this(queueCapacity, batchCommandsMax, ANSWER_TIMEOUT_MS_DEFAULT);
+        }
     }
+
+    /** The first pause before storage is tried again after it could not be reached; each failure doubles it. */
+    static final long RETRY_PAUSE_MS_MIN = 100;
+    /** The longest pause between two attempts to reach storage again. */
+    static final long RETRY_PAUSE_MS_MAX = 2_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(LedgerWriter.class);
 
@@ -53,6 +73,10 @@ public final class LedgerWriter implements AutoCloseable {
     private volatile boolean running = true;
     /** Null when the state must be reloaded from storage before the next batch. */
     private LedgerStateMachine machine;
+    /** Why storage could not be reached at the last attempt; null while it answers. */
+    private StorageUnavailableException unavailable;
+    private long retryPauseMs = RETRY_PAUSE_MS_MIN;
+    private long retryAtNanos;
 
     public LedgerWriter(JournalStore store, Clock clock, ChartTemplate chart, Settings settings, List<Decider> deciders) {
         this.store = store;
@@ -82,6 +106,10 @@ public final class LedgerWriter implements AutoCloseable {
         return future;
     }
 
+    Settings settings() {
+        return settings;
+    }
+
     private void run() {
         List<Queued<?>> batch = new ArrayList<>(settings.batchCommandsMax());
         while (running || !queue.isEmpty()) {
@@ -107,9 +135,29 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     private void process(List<Queued<?>> batch) {
+        // A caller that stopped waiting has been told that its command may not have been made: make sure it is not.
+        batch.removeIf(q -> q.future().isDone());
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (unavailable != null && System.nanoTime() - retryAtNanos < 0) {
+            batch.forEach(q -> q.future().completeExceptionally(unavailable));
+            return;
+        }
         List<Outcome<?>> outcomes;
         try {
             outcomes = decideAndCommit(batch);
+        } catch (StorageUnavailableException e) {
+            machine = null;
+            if (unavailable == null) {
+                LOG.error("the database cannot be reached; failing writes with 503 until it answers again: {}", e.getMessage());
+            } else {
+                retryPauseMs = Math.min(RETRY_PAUSE_MS_MAX, retryPauseMs * 2);
+            }
+            unavailable = e;
+            retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryPauseMs);
+            batch.forEach(q -> q.future().completeExceptionally(e));
+            return;
         } catch (RuntimeException e) {
             machine = null;
             if (batch.size() == 1) {
@@ -119,9 +167,14 @@ public final class LedgerWriter implements AutoCloseable {
             }
             LOG.warn("a batch of {} commands failed; retrying them one by one", batch.size(), e);
             for (Queued<?> one : batch) {
-                process(List.of(one));
+                process(new ArrayList<>(List.of(one)));
             }
             return;
+        }
+        if (unavailable != null) {
+            LOG.info("the database answers again; writes go on");
+            unavailable = null;
+            retryPauseMs = RETRY_PAUSE_MS_MIN;
         }
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), outcomes.get(i));

@@ -2,15 +2,22 @@ package org.mingzhang.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.mingzhang.account.ChartTemplate;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerWriter;
@@ -34,18 +41,63 @@ public final class Database implements AutoCloseable {
 
     public enum Vendor { H2, POSTGRESQL }
 
-    private final HikariDataSource dataSource;
-    private final Vendor vendor;
-    private final DSLContext dsl;
-
-    private Database(HikariDataSource dataSource, Vendor vendor) {
-        this.dataSource = dataSource;
-        this.vendor = vendor;
-        this.dsl = DSL.using(dataSource, dialect(vendor), settings());
+    /**
+     * How far a commit on the embedded H2 database has gone before it returns. PostgreSQL's commits are its server's
+     * business ({@code synchronous_commit}, on by default); these settings change nothing there.
+     */
+    public enum H2Durability {
+        /**
+         * H2's own default ({@code WRITE_DELAY 500}): a commit reaches the file up to about half a second later, so
+         * a crash loses what was acknowledged meanwhile. Kept only to measure what durability costs.
+         */
+        DELAYED,
+        /**
+         * {@code WRITE_DELAY 0}: every commit is written to the file before it returns. Survives the process being
+         * killed (the operating system holds the write); a power cut may still lose what the disk had not stored.
+         */
+        WRITTEN,
+        /**
+         * As {@link #WRITTEN}, and after every batch of the writer the file is forced to the device
+         * ({@code CHECKPOINT SYNC}, an fsync) before any of the batch is acknowledged: survives a power cut too, as
+         * far as the disk honours fsync. The default.
+         */
+        SYNCED
     }
 
-    /** Opens a pool of {@code poolSize} connections and migrates the schema. */
+    /** How long a caller waits for a pooled connection, reconnecting to a lost server included, before a 503. */
+    public static final long CONNECTION_TIMEOUT_MS = 5_000;
+    /** How long a PostgreSQL connection may take to open. */
+    public static final int PG_CONNECT_TIMEOUT_S = 5;
+    /**
+     * How long any PostgreSQL statement may wait for the server's next bytes before its connection counts as lost:
+     * a paused or unplugged server is given up on after this, never waited for without end. Longer than any query
+     * the service runs.
+     */
+    public static final int PG_SOCKET_TIMEOUT_S = 30;
+    /** H2's own write delay, which {@link H2Durability#DELAYED} keeps. */
+    private static final int H2_DEFAULT_WRITE_DELAY_MS = 500;
+
+    private final HikariDataSource dataSource;
+    private final Vendor vendor;
+    private final H2Durability h2Durability;
+    private final boolean h2OnDisk;
+    private final DSLContext dsl;
+
+    private Database(HikariDataSource dataSource, Vendor vendor, H2Durability h2Durability, boolean h2OnDisk) {
+        this.dataSource = dataSource;
+        this.vendor = vendor;
+        this.h2Durability = h2Durability;
+        this.h2OnDisk = h2OnDisk;
+        this.dsl = DSL.using(configuration(vendor).derive(dataSource));
+    }
+
+    /** Opens a pool of {@code poolSize} connections and migrates the schema; H2 on disk commits {@link H2Durability#SYNCED}. */
     public static Database open(String url, String user, String password, int poolSize) {
+        return open(url, user, password, poolSize, H2Durability.SYNCED);
+    }
+
+    /** Opens a pool of {@code poolSize} connections, migrates the schema and sets H2's durability. */
+    public static Database open(String url, String user, String password, int poolSize, H2Durability h2Durability) {
         Vendor vendor = vendorOf(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -53,16 +105,83 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("mingzhang");
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setValidationTimeout(Math.min(CONNECTION_TIMEOUT_MS, 2_000));
+        if (vendor == Vendor.POSTGRESQL) {
+            // Parameters given in the URL win over these (the driver reads the URL last).
+            config.addDataSourceProperty("connectTimeout", PG_CONNECT_TIMEOUT_S);
+            config.addDataSourceProperty("socketTimeout", PG_SOCKET_TIMEOUT_S);
+            config.addDataSourceProperty("tcpKeepAlive", true);
+        }
         HikariDataSource ds = new HikariDataSource(config);
+        boolean h2OnDisk = vendor == Vendor.H2 && !url.startsWith("jdbc:h2:mem:");
         try {
             Flyway.configure().dataSource(ds)
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.name().toLowerCase())
                     .load().migrate();
+            if (h2OnDisk) {
+                setWriteDelay(ds, h2Durability == H2Durability.DELAYED ? H2_DEFAULT_WRITE_DELAY_MS : 0);
+            }
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new Database(ds, vendor);
+        return new Database(ds, vendor, h2Durability, h2OnDisk);
+    }
+
+    /** Sets H2's write delay for the whole database and reads it back: a durability that did not take is refused. */
+    private static void setWriteDelay(DataSource ds, int writeDelayMs) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY " + writeDelayMs);
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                String actual = rs.next() ? rs.getString(1) : null;
+                if (!String.valueOf(writeDelayMs).equals(actual)) {
+                    throw new IllegalStateException("H2 kept WRITE_DELAY " + actual + " where " + writeDelayMs + " was set");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set H2's WRITE_DELAY to " + writeDelayMs + " (the database user must be "
+                    + "an H2 admin): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes what the writer has just committed survive a power cut, before it is acknowledged: on H2 on disk with
+     * {@link H2Durability#SYNCED}, {@code CHECKPOINT SYNC} forces the database file to the device. Elsewhere nothing
+     * is left to do (H2 {@link H2Durability#WRITTEN} has written it to the file; PostgreSQL flushed its WAL at commit).
+     */
+    void forceToDisk(Connection connection) throws SQLException {
+        if (h2OnDisk && h2Durability == H2Durability.SYNCED) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            }
+        }
+    }
+
+    /**
+     * What a crash can take from this database, in a sentence for the start-up log. H2 is one file on one disk:
+     * the sentence says so, because a federation's books deserve PostgreSQL with its backups and replicas.
+     */
+    public String durabilityStatement() {
+        if (vendor == Vendor.POSTGRESQL) {
+            return "PostgreSQL: a write is acknowledged only after the server has committed it; what survives a crash "
+                    + "is the server's to keep (synchronous_commit, fsync, its backups and replicas)";
+        }
+        if (!h2OnDisk) {
+            return "H2 in memory: everything is lost when the process ends (tests only)";
+        }
+        return switch (h2Durability) {
+            case SYNCED -> "embedded H2: every acknowledged write was written to the database file and forced to disk "
+                    + "(fsync) first, so it survives the service being killed and, as far as the disk honours fsync, a "
+                    + "power cut. Limits: one file on one disk with no replica and no point-in-time recovery; H2 "
+                    + "itself warns that it may lose commits on power failure. Keep backups of the data directory and "
+                    + "run a federation's real books on PostgreSQL (MINGZHANG_DB_URL)";
+            case WRITTEN -> "embedded H2 (WRITE_DELAY 0, no fsync): every acknowledged write was written to the database "
+                    + "file first, so it survives the service being killed, but a power cut may lose the last writes";
+            case DELAYED -> "embedded H2 with its default WRITE_DELAY: a crash loses up to about half a second of "
+                    + "acknowledged writes; for measurements only, never for real books";
+        };
     }
 
     public static Vendor vendorOf(String url) {
@@ -82,6 +201,15 @@ public final class Database implements AutoCloseable {
     static Settings settings() {
         // Generated names are lower case; unquoted they match both H2 and PostgreSQL (STACK.md, trap 4).
         return new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED).withExecuteLogging(false);
+    }
+
+    /**
+     * jOOQ's configuration for this vendor, without a connection: derive one with a data source or a connection. Every
+     * query that fails for want of a database throws {@link org.mingzhang.journal.StorageUnavailableException}.
+     */
+    static Configuration configuration(Vendor vendor) {
+        return new DefaultConfiguration().set(dialect(vendor)).set(settings())
+                .set(new DefaultExecuteListenerProvider(new StorageFailures.Translator()));
     }
 
     /**

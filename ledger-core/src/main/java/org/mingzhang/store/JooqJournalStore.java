@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.InsertValuesStep8;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
@@ -38,6 +39,7 @@ import org.mingzhang.journal.Leg;
 import org.mingzhang.journal.Phase;
 import org.mingzhang.journal.Prefetch;
 import org.mingzhang.journal.References;
+import org.mingzhang.journal.StorageUnavailableException;
 import org.mingzhang.journal.Transaction;
 import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.journal.TransactionQuery;
@@ -61,6 +63,8 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     private final List<RecordWriter> recordWriters;
     private Connection writeConnection;
     private DSLContext writes;
+    /** Set when the database was lost: the next write transaction opens a new connection first. */
+    private boolean reconnectNeeded;
 
     JooqJournalStore(Database database, List<RecordWriter> recordWriters) {
         this.database = database;
@@ -73,28 +77,56 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     @Override
     public void claimWriter() {
         try {
-            writeConnection = database.dataSource().getConnection();
-            writeConnection.setAutoCommit(false);
-            writes = DSL.using(writeConnection, Database.dialect(database.vendor()), Database.settings());
-            if (database.vendor() == Database.Vendor.POSTGRESQL) {
-                Boolean locked = writes.select(DSL.field("pg_try_advisory_lock({0})", Boolean.class, WRITER_LOCK_KEY))
-                        .fetchOne(0, Boolean.class);
-                // The writer's lookups (idempotency keys IN (…)) change shape with every batch and the journal grows
-                // fast: a generic plan cached while the table was small would scan it whole. Plan each time instead.
-                writes.execute("SET plan_cache_mode = force_custom_plan");
-                writeConnection.commit();
-                if (!Boolean.TRUE.equals(locked)) {
-                    close();
-                    throw new IllegalStateException("another Mingzhang writer already holds this database "
-                            + "(advisory lock " + WRITER_LOCK_KEY + "); run one service instance per database");
-                }
-            }
-        } catch (SQLException e) {
+            connectWriter();
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
+        } catch (SQLException | RuntimeException e) {
             close();
             throw new IllegalStateException("cannot open the writer's connection: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Opens the writer's connection and, on PostgreSQL, takes the advisory lock that makes it the only writer.
+     * Throws {@link IllegalStateException} when another session holds the lock.
+     */
+    private void connectWriter() throws SQLException {
+        writeConnection = database.dataSource().getConnection();
+        writeConnection.setAutoCommit(false);
+        writes = DSL.using(Database.configuration(database.vendor()).derive(writeConnection));
+        if (database.vendor() == Database.Vendor.POSTGRESQL) {
+            Boolean locked = writes.select(DSL.field("pg_try_advisory_lock({0})", Boolean.class, WRITER_LOCK_KEY))
+                    .fetchOne(0, Boolean.class);
+            // The writer's lookups (idempotency keys IN (…)) change shape with every batch and the journal grows
+            // fast: a generic plan cached while the table was small would scan it whole. Plan each time instead.
+            writes.execute("SET plan_cache_mode = force_custom_plan");
+            writeConnection.commit();
+            if (!Boolean.TRUE.equals(locked)) {
+                close();
+                throw new IllegalStateException("another Mingzhang writer already holds this database "
+                        + "(advisory lock " + WRITER_LOCK_KEY + "); run one service instance per database");
+            }
+        }
+    }
+
+    /**
+     * After the database was lost, connects again. The advisory lock is taken again too: until the server has
+     * ended the lost connection's session (and with it any commit it still had in hand), the lock stays taken,
+     * so the writer waits rather than decide on a state that such a commit could still change.
+     */
+    private void reconnectWriter() {
+        try {
+            connectWriter();
+            reconnectNeeded = false;
+        } catch (IllegalStateException lockedStill) {
+            throw new StorageUnavailableException("the database answers again, but the writer's lock is still held (by "
+                    + "the session of the lost connection until the server ends it, or by another instance)", lockedStill);
+        } catch (SQLException | RuntimeException e) {
+            close();
+            throw StorageFailures.unavailable(e);
+        }
+    }
     @Override
     public LedgerSnapshot load() {
         return inWriteTransaction(dsl -> {
@@ -161,6 +193,12 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             writeRecords(dsl, batch.records());
             return null;
         });
+        try {
+            database.forceToDisk(writeConnection);
+        } catch (SQLException e) {
+            // Committed but perhaps not on disk: nothing of the batch may be acknowledged as durable.
+            throw failed(new IllegalStateException("the batch committed but could not be forced to disk: " + e.getMessage(), e));
+        }
     }
 
     /** Hands each run of consecutive records of one writer to it in one go, keeping the batch's order. */
@@ -262,6 +300,9 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     }
 
     private <T> T inWriteTransaction(java.util.function.Function<DSLContext, T> work) {
+        if (reconnectNeeded) {
+            reconnectWriter();
+        }
         if (writes == null) {
             throw new IllegalStateException("the writer has not claimed the database");
         }
@@ -270,12 +311,24 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             writeConnection.commit();
             return result;
         } catch (RuntimeException e) {
-            rollbackQuietly(e);
-            throw e;
+            throw failed(e);
         } catch (SQLException e) {
-            rollbackQuietly(e);
-            throw new IllegalStateException("commit failed: " + e.getMessage(), e);
+            throw failed(new IllegalStateException("commit failed: " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * Rolls back what a failed transaction wrote and says why it failed. A lost database leaves the connection
+     * useless: it is dropped, and the next transaction connects again.
+     */
+    private RuntimeException failed(RuntimeException e) {
+        if (StorageFailures.isUnavailable(e)) {
+            close();
+            reconnectNeeded = true;
+            return StorageFailures.translate(e);
+        }
+        rollbackQuietly(e);
+        return e;
     }
 
     private void rollbackQuietly(Exception cause) {
@@ -348,11 +401,18 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
         }
         Condition legs = JOURNAL_LEG.POSTED.isTrue().and(JOURNAL_LEG.FUND_ID.in(fundIds))
                 .and(JOURNAL_LEG.OCCURRED_AT.le(odt(asOf)));
-        var sum = DSL.sum(JOURNAL_LEG.AMOUNT_FEN);
-        reads.select(JOURNAL_LEG.DEBIT_ACCOUNT_ID, sum).from(JOURNAL_LEG).where(legs).groupBy(JOURNAL_LEG.DEBIT_ACCOUNT_ID)
-                .forEach(r -> totals.computeIfAbsent(r.value1(), k -> new long[2])[0] = r.value2().longValueExact());
-        reads.select(JOURNAL_LEG.CREDIT_ACCOUNT_ID, sum).from(JOURNAL_LEG).where(legs).groupBy(JOURNAL_LEG.CREDIT_ACCOUNT_ID)
-                .forEach(r -> totals.computeIfAbsent(r.value1(), k -> new long[2])[1] = r.value2().longValueExact());
+        // One statement, so that debits and credits are read as of one moment: as two statements, a batch that
+        // committed between them left the totals uneven.
+        Field<Long> account = DSL.field(DSL.name("account_id"), Long.class);
+        Field<Long> debit = DSL.field(DSL.name("debit_fen"), Long.class);
+        Field<Long> credit = DSL.field(DSL.name("credit_fen"), Long.class);
+        var sides = DSL.select(JOURNAL_LEG.DEBIT_ACCOUNT_ID.as(account), JOURNAL_LEG.AMOUNT_FEN.as(debit), DSL.inline(0L).as(credit))
+                .from(JOURNAL_LEG).where(legs)
+                .unionAll(DSL.select(JOURNAL_LEG.CREDIT_ACCOUNT_ID, DSL.inline(0L), JOURNAL_LEG.AMOUNT_FEN).from(JOURNAL_LEG).where(legs))
+                .asTable("sides");
+        reads.select(sides.field(account), DSL.sum(sides.field(debit)), DSL.sum(sides.field(credit))).from(sides)
+                .groupBy(sides.field(account))
+                .forEach(r -> totals.put(r.value1(), new long[] {r.value2().longValueExact(), r.value3().longValueExact()}));
         return totals;
     }
 

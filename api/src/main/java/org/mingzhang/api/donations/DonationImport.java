@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -312,11 +311,10 @@ final class DonationImport {
     private Outcome<Gift> await(CompletableFuture<Outcome<Gift>> future, RecordGift command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return future.join();
-            } catch (CompletionException e) {
-                if (!(e.getCause() instanceof LedgerBusyException busy)) {
-                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
-                }
+                // Bounded: a database that stops answering ends the import with 503; sending the file again replays
+                // the rows booked so far.
+                return ledger.await(future);
+            } catch (LedgerBusyException busy) {
                 if (attempt > BUSY_RETRIES_MAX) {
                     // Answered 503 with Retry-After: sending the file again replays the rows booked so far.
                     throw busy;

@@ -10,11 +10,10 @@ import org.mingzhang.journal.LedgerBusyException;
 @Singleton
 public final class LedgerBusyHandler implements ExceptionHandler<LedgerBusyException, HttpResponse<?>> {
 
-    static final String RETRY_AFTER_SECONDS = "1";
+    static final int RETRY_AFTER_SECONDS = 1;
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, LedgerBusyException exception) {
-        Problem problem = Problems.of("ledger-busy", "Ledger busy", 503, exception.getMessage(), null);
-        return Problems.response(request, problem).header("Retry-After", RETRY_AFTER_SECONDS);
+        return Problems.unavailable(request, "ledger-busy", "Ledger busy", exception.getMessage(), RETRY_AFTER_SECONDS);
     }
 }

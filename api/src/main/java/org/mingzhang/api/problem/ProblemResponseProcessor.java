@@ -8,6 +8,7 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.mingzhang.store.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,11 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
             problem = p.problem();
         } else if (status < 500 && JsonProblems.find(cause) != null) {
             problem = JsonProblems.of(JsonProblems.find(cause)).problem();
+        } else if (status >= 500 && cause != null && StorageFailures.isUnavailable(cause)) {
+            // A lost database that reached the framework unhandled (a filter's query, say) is still a 503, not a bug.
+            StorageUnavailableHandler.log(request, cause);
+            base.header("Retry-After", Integer.toString(StorageUnavailableHandler.RETRY_AFTER_SECONDS));
+            problem = StorageUnavailableHandler.problem();
         } else if (status >= 500) {
             if (cause != null) {
                 // Micronaut's RouteExecutor has logged the stack trace already; this line adds which request failed.

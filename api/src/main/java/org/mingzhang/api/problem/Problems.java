@@ -67,6 +67,15 @@ public final class Problems {
         return new Problem(Problem.TYPE_BASE + slug, title, status, detail, null);
     }
 
+    /**
+     * 503 with {@code Retry-After}: the service cannot take the request now (a full write queue, a database that does
+     * not answer), and a retry after that many seconds may succeed.
+     */
+    public static MutableHttpResponse<?> unavailable(HttpRequest<?> request, String slug, String title, String detail,
+                                                     int retryAfterSeconds) {
+        return response(request, of(slug, title, 503, detail, null)).header("Retry-After", Integer.toString(retryAfterSeconds));
+    }
+
     public static MutableHttpResponse<?> response(HttpRequest<?> request, ProblemException e) {
         MutableHttpResponse<?> response = response(request, e.problem());
         e.headers().forEach(response::header);
