@@ -39,11 +39,12 @@ public final class LedgerFactory {
     public Database database(ServerSettings settings) {
         Database database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dbPoolSize());
         LOG.info("Database {} ({}) is migrated", redacted(settings.dbUrl()), database.vendor());
-        // What a crash can take, said where an operator looks first; the embedded default's limits as a warning.
-        if (database.vendor() == Database.Vendor.H2) {
-            LOG.warn("Durability: {}. See docs/reliability.md", database.durabilityStatement());
+        // What a crash can take, said where an operator looks first; a limit (the embedded default's) as a warning.
+        Database.Durability durability = database.durability();
+        if (durability.limited()) {
+            LOG.warn("Durability: {}. See docs/reliability.md", durability.statement());
         } else {
-            LOG.info("Durability: {}", database.durabilityStatement());
+            LOG.info("Durability: {}", durability.statement());
         }
         return database;
     }

@@ -59,6 +59,7 @@ final class CpuMeter {
     private CpuMeter() {
     }
 
+    /** @param scenarioDatabase the scenario's PostgreSQL database, or null on embedded H2 (the JVM does all the work) */
     static Reading read(DataSource scenarioDatabase) {
         long jvm = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -69,7 +70,7 @@ final class CpuMeter {
             }
         }
         Map<Integer, Long> postgres = new HashMap<>();
-        for (int pid : postgresPids(scenarioDatabase)) {
+        for (int pid : scenarioDatabase == null ? List.<Integer>of() : postgresPids(scenarioDatabase)) {
             long ticks = processTicks(pid);
             if (ticks >= 0) {
                 postgres.put(pid, ticks);

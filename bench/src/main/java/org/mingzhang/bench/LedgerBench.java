@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 import org.mingzhang.account.Account;
 import org.mingzhang.account.TrialBalance;
 import org.mingzhang.fund.Fund;
@@ -30,7 +31,8 @@ import org.mingzhang.journal.PostEntry;
 import org.mingzhang.store.Database;
 
 /**
- * Measures how many transfers per second the ledger acknowledges on PostgreSQL, and proves afterwards
+ * Measures how many transfers per second the ledger acknowledges on PostgreSQL (or on the embedded H2, with a
+ * chosen {@link Database.H2Durability}, to see what durability costs), and proves afterwards
  * that it stayed correct: the hash chain verifies, the trial balance balances, every balance row equals
  * the replay of its journal legs, and exactly the acknowledged transfers are stored.
  *
@@ -45,6 +47,8 @@ public final class LedgerBench {
 
     private static final String USAGE = """
             usage: java -jar bench/target/mingzhang-bench.jar [options]
+              --database NAME      postgresql (default) or h2: an H2 file in a scratch folder, as the service's default
+              --h2-durability D    on H2: SYNCED (the service's setting), WRITTEN or DELAYED (H2's own default)
               --admin-url URL      PostgreSQL to create scratch databases on (default jdbc:postgresql://127.0.0.1:5432/postgres)
               --user NAME          (default postgres)      --password TEXT   (default empty)
               --duration-s N       measured seconds per scenario (default 20)
@@ -58,6 +62,8 @@ public final class LedgerBench {
               --batch-max N        commands per writer commit at most (default %d)
               --pgbench-tps X      the reference figure, to print each scenario's ratio to it
               --markdown FILE      also write the results as a Markdown fragment
+              --summary FILE       also write one CSV line per scenario: name,clients,transfers/s,p50 ms,p99 ms,
+                                   transfers per commit,correct
               --keep-databases B   true leaves each scratch database in place for inspection (default false)
             """.formatted(LedgerWriter.Settings.DEFAULT.queueCapacity(), LedgerWriter.Settings.DEFAULT.batchCommandsMax());
 
@@ -126,6 +132,14 @@ public final class LedgerBench {
         if (options.containsKey("markdown")) {
             Files.writeString(Path.of(options.get("markdown")), markdown, StandardCharsets.UTF_8);
         }
+        if (options.containsKey("summary")) {
+            StringBuilder csv = new StringBuilder();
+            for (ScenarioResult r : results) {
+                csv.append(String.format(Locale.ROOT, "%s,%d,%.0f,%.2f,%.2f,%.1f,%s%n", r.scenario().name(), r.scenario().clients(),
+                        r.transfersPerSecond(), r.p50Ms(), r.p99Ms(), r.meanCommandsPerCommit(), r.correct()));
+            }
+            Files.writeString(Path.of(options.get("summary")), csv.toString(), StandardCharsets.UTF_8);
+        }
         return results;
     }
 
@@ -156,9 +170,14 @@ public final class LedgerBench {
                 intOption("batch-max", LedgerWriter.Settings.DEFAULT.batchCommandsMax()));
         System.out.printf(Locale.ROOT, "%n== %s, %d clients x %d transfers per request ==%n", s.name(), s.clients(),
                 s.transfersPerRequest());
-        try (ScratchDatabase scratch = ScratchDatabase.create(option("admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
-                user, password, s.databaseName(), Boolean.parseBoolean(option("keep-databases", "false")));
-             Database database = Database.open(scratch.url(), user, password, 4);
+        boolean h2 = option("database", "postgresql").equals("h2");
+        try (AutoCloseable scratch = h2 ? ScratchFolder.create(s.databaseName()) : ScratchDatabase.create(
+                     option("admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres"), user, password, s.databaseName(),
+                     Boolean.parseBoolean(option("keep-databases", "false")));
+             Database database = h2
+                     ? Database.open("jdbc:h2:file:" + ((ScratchFolder) scratch).path().resolve("bench"), "sa", "", 4,
+                             Database.H2Durability.valueOf(option("h2-durability", "SYNCED")))
+                     : Database.open(((ScratchDatabase) scratch).url(), user, password, 4);
              Ledger ledger = database.openLedger(Clock.systemUTC(), settings)) {
             Workload workload = Workload.setUp(ledger, intOption("funds", 100), s.hot());
 
@@ -184,9 +203,10 @@ public final class LedgerBench {
             window[1] = window[0] + durationNanos;
             go.countDown();
             sleepUntil(window[0]);
-            CpuMeter.Reading cpuAtStart = CpuMeter.read(database.dataSource());
+            DataSource measured = h2 ? null : database.dataSource();
+            CpuMeter.Reading cpuAtStart = CpuMeter.read(measured);
             sleepUntil(window[1]);
-            CpuMeter.Usage cpu = CpuMeter.read(database.dataSource()).since(cpuAtStart);
+            CpuMeter.Usage cpu = CpuMeter.read(measured).since(cpuAtStart);
             for (Thread t : threads) {
                 t.join();
             }
@@ -194,6 +214,8 @@ public final class LedgerBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + s.name(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("scenario " + s.name() + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -133,11 +133,19 @@ public final class Database implements AutoCloseable {
     private static void setWriteDelay(DataSource ds, int writeDelayMs) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("SET WRITE_DELAY " + writeDelayMs);
+            // H2 lists the setting twice (in force, and as stored in the file): both must say what was set.
             try (ResultSet rs = s.executeQuery(
                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
-                String actual = rs.next() ? rs.getString(1) : null;
-                if (!String.valueOf(writeDelayMs).equals(actual)) {
-                    throw new IllegalStateException("H2 kept WRITE_DELAY " + actual + " where " + writeDelayMs + " was set");
+                boolean any = false;
+                while (rs.next()) {
+                    any = true;
+                    if (!String.valueOf(writeDelayMs).equals(rs.getString(1))) {
+                        throw new IllegalStateException("H2 kept WRITE_DELAY " + rs.getString(1) + " where " + writeDelayMs
+                                + " was set");
+                    }
+                }
+                if (!any) {
+                    throw new IllegalStateException("H2 does not list its WRITE_DELAY setting");
                 }
             }
         } catch (SQLException e) {
@@ -160,28 +168,42 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * What a crash can take from this database, in a sentence for the start-up log. H2 is one file on one disk:
-     * the sentence says so, because a federation's books deserve PostgreSQL with its backups and replicas.
+     * What a crash can take from this database, in a sentence for the start-up log.
+     *
+     * @param limited true when an operator should know of a limit (logged as a warning): always for the embedded H2,
+     *                which is one file on one disk, and for a PostgreSQL that acknowledges commits before they are on disk
      */
-    public String durabilityStatement() {
+    public record Durability(boolean limited, String statement) {
+    }
+
+    /** Reads what this database promises about commits (on PostgreSQL, the server's settings) and says it plainly. */
+    public Durability durability() {
         if (vendor == Vendor.POSTGRESQL) {
-            return "PostgreSQL: a write is acknowledged only after the server has committed it; what survives a crash "
-                    + "is the server's to keep (synchronous_commit, fsync, its backups and replicas)";
+            String synchronousCommit = dsl.select(DSL.field("current_setting('synchronous_commit')", String.class)).fetchOne(0, String.class);
+            String fsync = dsl.select(DSL.field("current_setting('fsync')", String.class)).fetchOne(0, String.class);
+            String settings = "synchronous_commit=" + synchronousCommit + ", fsync=" + fsync;
+            if ("off".equals(synchronousCommit) || "off".equals(fsync)) {
+                return new Durability(true, "PostgreSQL with " + settings + ": the server acknowledges commits before they "
+                        + "are safely on disk, so a crash of the server can lose gifts that were answered 201. Set "
+                        + "synchronous_commit = on and fsync = on for real books");
+            }
+            return new Durability(false, "PostgreSQL (" + settings + "): a write is acknowledged only after the server has "
+                    + "flushed its commit to its write-ahead log; backups and replicas are the server's to keep");
         }
         if (!h2OnDisk) {
-            return "H2 in memory: everything is lost when the process ends (tests only)";
+            return new Durability(true, "H2 in memory: everything is lost when the process ends (tests only)");
         }
-        return switch (h2Durability) {
+        return new Durability(true, switch (h2Durability) {
             case SYNCED -> "embedded H2: every acknowledged write was written to the database file and forced to disk "
                     + "(fsync) first, so it survives the service being killed and, as far as the disk honours fsync, a "
-                    + "power cut. Limits: one file on one disk with no replica and no point-in-time recovery; H2 "
+                    + "power cut. Limits: one file on one disk with no replica and no point-in-time recovery, and H2 "
                     + "itself warns that it may lose commits on power failure. Keep backups of the data directory and "
                     + "run a federation's real books on PostgreSQL (MINGZHANG_DB_URL)";
             case WRITTEN -> "embedded H2 (WRITE_DELAY 0, no fsync): every acknowledged write was written to the database "
                     + "file first, so it survives the service being killed, but a power cut may lose the last writes";
             case DELAYED -> "embedded H2 with its default WRITE_DELAY: a crash loses up to about half a second of "
                     + "acknowledged writes; for measurements only, never for real books";
-        };
+        });
     }
 
     public static Vendor vendorOf(String url) {
