@@ -47,7 +47,8 @@ public final class CrashHarness {
             """;
 
     private final Map<String, String> options;
-    private final List<String> log = new ArrayList<>();
+    /** Starts refused because PostgreSQL still held the killed instance's writer lock, then retried. */
+    private int startRetries;
 
     private CrashHarness(Map<String, String> options) {
         this.options = options;
@@ -270,6 +271,7 @@ public final class CrashHarness {
                 if (attempt >= 10 || !e.getMessage().contains("another Mingzhang writer")) {
                     throw e;
                 }
+                startRetries++;
                 Thread.sleep(500);
             }
         }
@@ -361,8 +363,9 @@ public final class CrashHarness {
         verdicts.violations().forEach(v -> md.append("  - ").append(v).append('\n'));
         long restartMax = cycles.stream().mapToLong(Cycle::restartMs).max().orElse(0);
         double restartMean = cycles.stream().mapToLong(Cycle::restartMs).average().orElse(0);
-        md.append(String.format(Locale.ROOT, "- Restart to serving: mean %.1f s, slowest %.1f s; the last audit saw %,d gifts and "
-                        + "%,d journal transactions%n", restartMean / 1000, restartMax / 1000.0,
+        md.append(String.format(Locale.ROOT, "- Restart to serving: mean %.1f s, slowest %.1f s (starts refused while the killed "
+                        + "instance's writer lock was still held, then retried: %d); the last audit saw %,d gifts and "
+                        + "%,d journal transactions%n", restartMean / 1000, restartMax / 1000.0, startRetries,
                 cycles.isEmpty() ? 0 : cycles.get(cycles.size() - 1).audit().donations(),
                 cycles.isEmpty() ? 0 : cycles.get(cycles.size() - 1).audit().transactions()));
         if (!faults.isEmpty()) {
