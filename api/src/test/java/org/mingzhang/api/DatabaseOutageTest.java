@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.mingzhang.store.TestDatabases;
 
 /**
  * The service on PostgreSQL while its database cannot be reached: the test ends every session of the service's
@@ -34,18 +29,17 @@ class DatabaseOutageTest extends ApiTestBase {
     /** The pool's wait for a connection (5 s), with room for a slow machine: an answer later than this has hung. */
     private static final long ANSWER_MS_MAX = 15_000;
     private static final long RECOVERY_MS_MAX = 30_000;
-    private static EmbeddedPostgres embedded;
 
     private final String database = "mz_api_outage_" + UUID.randomUUID().toString().replace("-", "");
     private String adminUrl;
 
     @Override
     public Map<String, String> getProperties() {
-        adminUrl = adminUrl();
+        adminUrl = TestDatabases.adminUrl();
         admin("CREATE DATABASE " + database);
         return Map.of(
                 "mingzhang.db.url", adminUrl.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database),
-                "mingzhang.db.user", "postgres",
+                "mingzhang.db.user", TestDatabases.user(),
                 "mingzhang.admin-token", ADMIN_TOKEN);
     }
 
@@ -112,26 +106,6 @@ class DatabaseOutageTest extends ApiTestBase {
     }
 
     private void admin(String sql) {
-        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL refused '" + sql + "': " + e.getMessage(), e);
-        }
-    }
-
-    /** The server CI names, else an embedded one from Maven Central artifacts: the test never skips. */
-    private static synchronized String adminUrl() {
-        String configured = System.getProperty("mingzhang.test.pg.url", "");
-        if (!configured.isBlank()) {
-            return configured;
-        }
-        if (embedded == null) {
-            try {
-                embedded = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot start embedded PostgreSQL", e);
-            }
-        }
-        return embedded.getJdbcUrl("postgres", "postgres");
+        TestDatabases.execute(adminUrl, sql);
     }
 }

@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,9 +66,9 @@ public final class LedgerBench {
               --keep-databases B   true leaves each scratch database in place for inspection (default false)
             """.formatted(LedgerWriter.Settings.DEFAULT.queueCapacity(), LedgerWriter.Settings.DEFAULT.batchCommandsMax());
 
-    private final Map<String, String> options;
+    private final Options options;
 
-    private LedgerBench(Map<String, String> options) {
+    private LedgerBench(Options options) {
         this.options = options;
     }
 
@@ -77,37 +76,22 @@ public final class LedgerBench {
         // jOOQ prints a banner and tips on first use; a benchmark's output is for figures.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help") || !args[i].startsWith("--") || i + 1 == args.length) {
-                System.err.print(USAGE);
-                System.exit(args[i].equals("--help") ? 0 : 2);
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
+        Options options = Options.parse(args, USAGE);
         List<ScenarioResult> results = new LedgerBench(options).runAll();
         boolean allCorrect = results.stream().allMatch(ScenarioResult::correct);
         System.out.println(allCorrect ? "ALL SCENARIOS CORRECT" : "SOME SCENARIO FAILED ITS CORRECTNESS CHECKS");
         System.exit(allCorrect ? 0 : 1);
     }
 
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(option(name, Integer.toString(fallback)));
-    }
-
     private List<ScenarioResult> runAll() throws IOException {
-        List<String> wanted = List.of(option("scenarios", "single-random,single-hot,batch-random,batch-hot").split(","));
-        int batchSize = intOption("batch-size", 100);
-        int batchClients = intOption("batch-clients", 4);
+        List<String> wanted = List.of(options.get("scenarios", "single-random,single-hot,batch-random,batch-hot").split(","));
+        int batchSize = options.getInt("batch-size", 100);
+        int batchClients = options.getInt("batch-clients", 4);
         List<Scenario> scenarios = new ArrayList<>();
         for (String w : wanted) {
             switch (w.trim()) {
                 case "single-random", "single-hot" -> {
-                    for (String c : option("clients", "16,64").split(",")) {
+                    for (String c : options.get("clients", "16,64").split(",")) {
                         scenarios.add(new Scenario(w.trim(), Integer.parseInt(c.trim()), 1, w.trim().endsWith("hot")));
                     }
                 }
@@ -119,7 +103,7 @@ public final class LedgerBench {
         }
         System.out.printf(Locale.ROOT, "java %s, %d processors; %d scenarios of %ss after %ss warm-up%n",
                 System.getProperty("java.runtime.version"), Runtime.getRuntime().availableProcessors(), scenarios.size(),
-                option("duration-s", "20"), option("warmup-s", "4"));
+                options.get("duration-s", "20"), options.get("warmup-s", "4"));
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario s : scenarios) {
             ScenarioResult r = run(s);
@@ -129,10 +113,10 @@ public final class LedgerBench {
         String markdown = markdown(results);
         System.out.println();
         System.out.print(markdown);
-        if (options.containsKey("markdown")) {
+        if (options.has("markdown")) {
             Files.writeString(Path.of(options.get("markdown")), markdown, StandardCharsets.UTF_8);
         }
-        if (options.containsKey("summary")) {
+        if (options.has("summary")) {
             StringBuilder csv = new StringBuilder();
             for (ScenarioResult r : results) {
                 csv.append(String.format(Locale.ROOT, "%s,%d,%.0f,%.2f,%.2f,%.1f,%s%n", r.scenario().name(), r.scenario().clients(),
@@ -161,25 +145,25 @@ public final class LedgerBench {
     }
 
     private ScenarioResult run(Scenario s) {
-        String user = option("user", "postgres");
-        String password = option("password", "");
-        long warmupNanos = (long) (Double.parseDouble(option("warmup-s", "4")) * 1e9);
-        long durationNanos = (long) (Double.parseDouble(option("duration-s", "20")) * 1e9);
+        String user = options.get("user", "postgres");
+        String password = options.get("password", "");
+        long warmupNanos = (long) (Double.parseDouble(options.get("warmup-s", "4")) * 1e9);
+        long durationNanos = (long) (Double.parseDouble(options.get("duration-s", "20")) * 1e9);
         LedgerWriter.Settings settings = new LedgerWriter.Settings(
-                intOption("queue-capacity", LedgerWriter.Settings.DEFAULT.queueCapacity()),
-                intOption("batch-max", LedgerWriter.Settings.DEFAULT.batchCommandsMax()));
+                options.getInt("queue-capacity", LedgerWriter.Settings.DEFAULT.queueCapacity()),
+                options.getInt("batch-max", LedgerWriter.Settings.DEFAULT.batchCommandsMax()));
         System.out.printf(Locale.ROOT, "%n== %s, %d clients x %d transfers per request ==%n", s.name(), s.clients(),
                 s.transfersPerRequest());
-        boolean h2 = option("database", "postgresql").equals("h2");
+        boolean h2 = options.get("database", "postgresql").equals("h2");
         try (AutoCloseable scratch = h2 ? ScratchFolder.create(s.databaseName()) : ScratchDatabase.create(
-                     option("admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres"), user, password, s.databaseName(),
-                     Boolean.parseBoolean(option("keep-databases", "false")));
+                     options.get("admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres"), user, password, s.databaseName(),
+                     Boolean.parseBoolean(options.get("keep-databases", "false")));
              Database database = h2
                      ? Database.open("jdbc:h2:file:" + ((ScratchFolder) scratch).path().resolve("bench"), "sa", "", 4,
-                             Database.H2Durability.valueOf(option("h2-durability", "SYNCED")))
+                             Database.H2Durability.valueOf(options.get("h2-durability", "SYNCED")))
                      : Database.open(((ScratchDatabase) scratch).url(), user, password, 4);
              Ledger ledger = database.openLedger(Clock.systemUTC(), settings)) {
-            Workload workload = Workload.setUp(ledger, intOption("funds", 100), s.hot());
+            Workload workload = Workload.setUp(ledger, options.getInt("funds", 100), s.hot());
 
             List<Client> clients = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
@@ -367,7 +351,7 @@ public final class LedgerBench {
     }
 
     private String markdown(List<ScenarioResult> results) {
-        Double pgbench = options.containsKey("pgbench-tps") ? Double.valueOf(options.get("pgbench-tps")) : null;
+        Double pgbench = options.has("pgbench-tps") ? Double.valueOf(options.get("pgbench-tps")) : null;
         StringBuilder md = new StringBuilder();
         md.append("| Scenario | Clients × transfers per request | Transfers/s | vs pgbench | p50 latency | p99 latency "
                 + "| Transfers per commit |\n");

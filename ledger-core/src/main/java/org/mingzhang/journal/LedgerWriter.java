@@ -150,7 +150,7 @@ public final class LedgerWriter implements AutoCloseable {
         } catch (StorageUnavailableException e) {
             machine = null;
             if (unavailable == null) {
-                LOG.error("the database cannot be reached; failing writes with 503 until it answers again: {}", e.getMessage());
+                LOG.error("the database cannot be reached; failing every write at once until it answers again: {}", e.getMessage());
             } else {
                 retryPauseMs = Math.min(RETRY_PAUSE_MS_MAX, retryPauseMs * 2);
             }

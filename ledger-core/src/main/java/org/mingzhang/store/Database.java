@@ -108,10 +108,11 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         config.setValidationTimeout(Math.min(CONNECTION_TIMEOUT_MS, 2_000));
         if (vendor == Vendor.POSTGRESQL) {
-            // Parameters given in the URL win over these (the driver reads the URL last).
-            config.addDataSourceProperty("connectTimeout", PG_CONNECT_TIMEOUT_S);
-            config.addDataSourceProperty("socketTimeout", PG_SOCKET_TIMEOUT_S);
-            config.addDataSourceProperty("tcpKeepAlive", true);
+            // Parameters given in the URL win over these (the driver reads the URL last). Strings: the driver reads
+            // them with Properties.getProperty, which does not see other types.
+            config.addDataSourceProperty("connectTimeout", Integer.toString(PG_CONNECT_TIMEOUT_S));
+            config.addDataSourceProperty("socketTimeout", Integer.toString(PG_SOCKET_TIMEOUT_S));
+            config.addDataSourceProperty("tcpKeepAlive", "true");
         }
         HikariDataSource ds = new HikariDataSource(config);
         boolean h2OnDisk = vendor == Vendor.H2 && !url.startsWith("jdbc:h2:mem:");

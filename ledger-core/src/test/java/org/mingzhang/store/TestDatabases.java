@@ -52,7 +52,8 @@ public final class TestDatabases {
         }
     }
 
-    private static synchronized String adminUrl() {
+    /** The PostgreSQL URL on which tests create and drop their databases, an embedded server started if none is named. */
+    public static synchronized String adminUrl() {
         String configured = System.getProperty("mingzhang.test.pg.url", "");
         if (!configured.isBlank()) {
             return configured;
@@ -74,12 +75,13 @@ public final class TestDatabases {
         return embedded.getJdbcUrl("postgres", "postgres");
     }
 
-    private static String user() {
+    public static String user() {
         String configured = System.getProperty("mingzhang.test.pg.user", "");
         return configured.isBlank() ? "postgres" : configured;
     }
 
-    private static void execute(String url, String sql) {
+    /** Runs one statement on the server at {@code url} as the tests' user; a refusal fails the test. */
+    public static void execute(String url, String sql) {
         try (Connection c = DriverManager.getConnection(url, user(), "");
              Statement s = c.createStatement()) {
             s.execute(sql);

@@ -94,6 +94,19 @@ class WriterReconnectTest {
         }
     }
 
+    @Nested
+    @DisplayName("when the server stops answering mid-statement")
+    class ServerStalls {
+
+        @Test
+        @DisplayName("then every connection gives up after the named socket timeout instead of waiting for ever")
+        void connectionsHaveTheSocketTimeout() throws Exception {
+            try (Connection c = handle.database().dataSource().getConnection()) {
+                assertThat(c.getNetworkTimeout()).isEqualTo(Database.PG_SOCKET_TIMEOUT_S * 1_000);
+            }
+        }
+    }
+
     private Outcome<Transaction> post(String memo) {
         return ledger.execute(new PostEntry(LedgerFixture.key(), "test", TransactionKind.MANUAL, f.code("A"), memo, null,
                 References.NONE, List.of(debit("1002", 1_00), credit("410101", 1_00))));

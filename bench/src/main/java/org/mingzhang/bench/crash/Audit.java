@@ -43,8 +43,12 @@ final class Audit {
     private record Txn(long id, String kind, long amountFen, Long reversesId, String hash) {
     }
 
-    /** One audit's findings. */
-    record Result(List<String> problems, int resolved, int replayed, long acknowledgedWrites, long donations,
+    /**
+     * One audit's findings.
+     *
+     * @param lost acknowledged writes not found in the state they were acknowledged in (each is also a problem)
+     */
+    record Result(List<String> problems, int lost, int resolved, int replayed, long acknowledgedWrites, long donations,
                   long transactions) {
         boolean ok() {
             return problems.isEmpty();
@@ -56,6 +60,7 @@ final class Audit {
     /** Every journal transaction seen so far: the journal only grows, so none may ever go missing. */
     private final TreeMap<Long, Txn> journal = new TreeMap<>();
     private List<String> problems;
+    private int lost;
 
     Audit(Http http, World world) {
         this.http = http;
@@ -64,6 +69,7 @@ final class Audit {
 
     Result run() {
         problems = new ArrayList<>();
+        lost = 0;
         int resolved = resolveUnknown();
         List<JsonNode> donations = all("/api/v1/donations");
         List<JsonNode> disbursements = all("/api/v1/disbursements");
@@ -82,7 +88,13 @@ final class Audit {
         checkProjects(donations, disbursements);
         int replayed = replay();
         long acknowledged = world.writes.stream().filter(w -> w.state == Write.State.ACKNOWLEDGED).count();
-        return new Result(List.copyOf(problems), resolved, replayed, acknowledged, donations.size(), journal.size());
+        return new Result(List.copyOf(problems), lost, resolved, replayed, acknowledged, donations.size(), journal.size());
+    }
+
+    /** An acknowledged write that is not there as it was acknowledged: the failure this harness exists to find. */
+    private void lost(String what) {
+        lost++;
+        problem("LOST: " + what);
     }
 
     private void problem(String what) {
@@ -165,7 +177,9 @@ final class Audit {
             marks.add(w.mark);
             List<JsonNode> stored = byNote.getOrDefault(w.mark, List.of());
             if (w.state == Write.State.ACKNOWLEDGED) {
-                if (stored.size() != 1) {
+                if (stored.isEmpty()) {
+                    lost("acknowledged gift " + w.mark + " is not there");
+                } else if (stored.size() > 1) {
                     problem("acknowledged gift " + w.mark + " is stored " + stored.size() + " times");
                 } else {
                     sameFields("gift " + w.mark, w.acknowledgement.body(), stored.get(0),
@@ -188,7 +202,7 @@ final class Audit {
                 refundedByWrites.add(w.targetId);
                 JsonNode d = byId.get(w.targetId);
                 if (d == null || !"REFUNDED".equals(d.path("status").asText()) || d.path("refundTransactionId").isNull()) {
-                    problem("acknowledged refund of gift " + w.targetId + " is not there: " + d);
+                    lost("acknowledged refund of gift " + w.targetId + " is not there: " + d);
                 }
             }
         }
@@ -223,7 +237,9 @@ final class Audit {
             List<JsonNode> stored = byInvoice.getOrDefault(w.mark, List.of());
             switch (w.kind) {
                 case DISBURSEMENT_REQUEST -> {
-                    if (w.state == Write.State.ACKNOWLEDGED ? stored.size() != 1 : !stored.isEmpty()) {
+                    if (w.state == Write.State.ACKNOWLEDGED && stored.isEmpty()) {
+                        lost("acknowledged disbursement request " + w.mark + " is not there");
+                    } else if (w.state == Write.State.ACKNOWLEDGED ? stored.size() != 1 : !stored.isEmpty()) {
                         problem("disbursement request " + w.mark + " (" + w.state + ") is stored " + stored.size() + " times");
                     } else if (w.state == Write.State.ACKNOWLEDGED) {
                         sameFields("disbursement " + w.mark, w.acknowledgement.body(), stored.get(0), "id", "amount", "projectCode");
@@ -232,14 +248,14 @@ final class Audit {
                 case DISBURSEMENT_APPROVAL -> {
                     if (w.state == Write.State.ACKNOWLEDGED && (stored.size() != 1
                             || !Set.of("APPROVED", "PAID").contains(stored.get(0).path("status").asText()))) {
-                        problem("acknowledged approval of " + w.mark + " is not there: " + stored);
+                        lost("acknowledged approval of " + w.mark + " is not there: " + stored);
                     }
                 }
                 case DISBURSEMENT_PAYMENT -> {
                     if (w.state == Write.State.ACKNOWLEDGED) {
                         paidByWrites.add(w.targetId);
                         if (stored.size() != 1 || !"PAID".equals(stored.get(0).path("status").asText())) {
-                            problem("acknowledged payment of " + w.mark + " is not there: " + stored);
+                            lost("acknowledged payment of " + w.mark + " is not there: " + stored);
                         }
                     }
                 }
@@ -258,9 +274,14 @@ final class Audit {
             if ((w.kind != Write.Kind.POOL_CREATION && w.kind != Write.Kind.POOL_CLOSE) || w.state != Write.State.ACKNOWLEDGED) {
                 continue;
             }
+            Http.Answer read = http.get("/api/v1/matching-pools/" + w.mark, world.accountant);
+            if (read.status() == 404) {
+                lost("acknowledged pool " + w.mark + " is not there");
+                continue;
+            }
             JsonNode pool = get("/api/v1/matching-pools/" + w.mark);
             if (w.kind == Write.Kind.POOL_CLOSE && !"CLOSED".equals(pool.path("status").asText())) {
-                problem("acknowledged close of pool " + w.mark + " is not there: " + pool.path("status"));
+                lost("acknowledged close of pool " + w.mark + " is not there: " + pool.path("status"));
             }
             if (checked.add(w.mark)) {
                 nonNegative("pool " + w.mark, pool, "budget", "settled", "returned", "reserved", "available");

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import org.mingzhang.bench.Options;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,38 +47,23 @@ public final class CrashHarness {
               --markdown FILE            also write the results as a Markdown fragment
             """;
 
-    private final Map<String, String> options;
+    private final Options options;
     /** Starts refused because PostgreSQL still held the killed instance's writer lock, then retried. */
     private int startRetries;
 
-    private CrashHarness(Map<String, String> options) {
+    private CrashHarness(Options options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help") || !args[i].startsWith("--") || i + 1 == args.length) {
-                System.err.print(USAGE);
-                System.exit(args[i].equals("--help") ? 0 : 2);
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        if (!options.containsKey("database")) {
+        Options options = Options.parse(args, USAGE);
+        if (!options.has("database")) {
             System.err.print(USAGE);
             System.exit(2);
         }
         boolean passed = new CrashHarness(options).run();
         System.out.println(passed ? "CRASH HARNESS PASSED" : "CRASH HARNESS FAILED");
         System.exit(passed ? 0 : 1);
-    }
-
-    private String option(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
-    }
-
-    private int intOption(String name, int fallback) {
-        return Integer.parseInt(option(name, Integer.toString(fallback)));
     }
 
     private void say(String format, Object... args) {
@@ -97,15 +83,15 @@ public final class CrashHarness {
     }
 
     private boolean run() throws Exception {
-        String database = option("database", "h2");
+        String database = options.get("database", "h2");
         if (!database.equals("h2") && !database.equals("postgresql")) {
             throw new IllegalArgumentException("--database is h2 or postgresql, not " + database);
         }
-        Path work = Path.of(option("work", "target/crash")).toAbsolutePath().resolve(database + "-" + System.currentTimeMillis());
+        Path work = Path.of(options.get("work", "target/crash")).toAbsolutePath().resolve(database + "-" + System.currentTimeMillis());
         Files.createDirectories(work);
-        Path jar = Path.of(option("jar", "api/target/mingzhang.jar")).toAbsolutePath();
+        Path jar = Path.of(options.get("jar", "api/target/mingzhang.jar")).toAbsolutePath();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        int port = intOption("port", 18080);
+        int port = options.getInt("port", 18080);
         String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
 
         Map<String, String> env = new LinkedHashMap<>();
@@ -114,8 +100,8 @@ public final class CrashHarness {
         PrivatePostgres pg = null;
         String databaseDescription;
         if (database.equals("postgresql")) {
-            say("creating a private PostgreSQL in %s on port %s", work.resolve("pg"), option("pg-port", "55432"));
-            pg = PrivatePostgres.create(work.resolve("pg"), intOption("pg-port", 55432), options.get("pg-bin"));
+            say("creating a private PostgreSQL in %s on port %s", work.resolve("pg"), options.get("pg-port", "55432"));
+            pg = PrivatePostgres.create(work.resolve("pg"), options.getInt("pg-port", 55432), options.get("pg-bin"));
             pg.createDatabase("mingzhang");
             env.put("MINGZHANG_DB_URL", pg.jdbcUrl("mingzhang"));
             env.put("MINGZHANG_DB_USER", "postgres");
@@ -140,18 +126,18 @@ public final class CrashHarness {
             say("set up: %d funds' worth of projects, %d transactions; audit %s", World.COMMUNITY_FUNDS.size(), baseline.transactions(),
                     baseline.ok() ? "clean" : baseline.problems());
 
-            int cyclesWanted = intOption("cycles", 50);
+            int cyclesWanted = options.getInt("cycles", 50);
             for (int i = 1; i <= cyclesWanted; i++) {
                 cycles.add(killCycle(i, service, http, world, verdicts, audit));
             }
             if (pg != null) {
-                int each = intOption("faults", 3);
+                int each = options.getInt("faults", 3);
                 for (int i = 1; i <= each; i++) {
                     for (String kind : List.of("restart", "pause", "refuse")) {
                         faults.add(fault(kind, i, pg, http, world, verdicts, audit));
                     }
                 }
-                if (intOption("long-pause-s", 40) > 0) {
+                if (options.getInt("long-pause-s", 40) > 0) {
                     faults.add(fault("long-pause", 1, pg, http, world, verdicts, audit));
                 }
             }
@@ -168,7 +154,7 @@ public final class CrashHarness {
                 (System.nanoTime() - started) / 1_000_000_000);
         System.out.println();
         System.out.print(markdown);
-        if (options.containsKey("markdown")) {
+        if (options.has("markdown")) {
             Files.writeString(Path.of(options.get("markdown")), markdown, StandardCharsets.UTF_8);
         }
         return passed;
@@ -229,9 +215,9 @@ public final class CrashHarness {
             throws Exception {
         world.cycle = number;
         world.poolsThisCycle.set(0);
-        String[] window = option("kill-after-ms", "300,3000").split(",");
+        String[] window = options.get("kill-after-ms", "300,3000").split(",");
         long killAfterMs = ThreadLocalRandom.current().nextLong(Long.parseLong(window[0].trim()), Long.parseLong(window[1].trim()) + 1);
-        Load load = new Load(http, world, verdicts, intOption("clients", 6));
+        Load load = new Load(http, world, verdicts, options.getInt("clients", 6));
         long unknownBefore = unknown(world);
         verdicts.serviceMayDie(true);
         load.start();
@@ -240,7 +226,7 @@ public final class CrashHarness {
         load.stop();
         int kills = 1;
         long unknown = unknown(world) - unknownBefore;
-        int startupKillEvery = intOption("startup-kill-every", 8);
+        int startupKillEvery = options.getInt("startup-kill-every", 8);
         if (startupKillEvery > 0 && number % startupKillEvery == 0) {
             // A crash while the service starts: migrations checked, state loaded, writer claimed.
             service.launch();
@@ -293,7 +279,7 @@ public final class CrashHarness {
         world.cycle++;
         world.poolsThisCycle.set(0);
         Verdicts during = new Verdicts(verdicts);
-        Load load = new Load(http, world, during, intOption("clients", 6));
+        Load load = new Load(http, world, during, options.getInt("clients", 6));
         verdicts.serviceMayDie(false);
         during.serviceMayDie(false);
         load.start();
@@ -303,12 +289,12 @@ public final class CrashHarness {
             case "restart" -> pg.restart();
             case "pause", "long-pause" -> {
                 pg.pause();
-                Thread.sleep(TimeUnit.SECONDS.toMillis(kind.equals("pause") ? intOption("pause-s", 12) : intOption("long-pause-s", 40)));
+                Thread.sleep(TimeUnit.SECONDS.toMillis(kind.equals("pause") ? options.getInt("pause-s", 12) : options.getInt("long-pause-s", 40)));
                 pg.resume();
             }
             case "refuse" -> {
                 pg.stop();
-                Thread.sleep(TimeUnit.SECONDS.toMillis(intOption("refuse-s", 8)));
+                Thread.sleep(TimeUnit.SECONDS.toMillis(options.getInt("refuse-s", 8)));
                 pg.start();
             }
             default -> throw new IllegalArgumentException(kind);
@@ -352,14 +338,17 @@ public final class CrashHarness {
         md.append(String.format(Locale.ROOT, "- Kill cycles: %d, with %d SIGKILLs (%d of them while the service was starting)%n",
                 cycles.size(), kills, kills - cycles.size()));
         md.append(String.format(Locale.ROOT, "- Writes sent: %,d; acknowledged: %,d (of which %,d only when sent again after "
-                        + "their answer was lost); refused: %,d; never made: %,d%n", world.writes.size(), acknowledged, byReplay,
-                refused, absent));
+                        + "their answer was lost); refused with 4xx: %,d; never made (never reached the killed service, or "
+                        + "found not made and not sent again): %,d%s%n",
+                world.writes.size(), acknowledged, byReplay, refused, absent,
+                failedAudits == 0 ? "; the audits found nothing of these written" : ""));
         md.append(String.format(Locale.ROOT, "- Answers lost to a kill (resolved by the audit that followed): %,d%n", lostAnswers));
-        md.append(String.format(Locale.ROOT, "- **Acknowledged writes lost: %d**; audits with a finding: %d of %d%n",
-                failedAudits == 0 ? 0 : countLost(cycles, faults), failedAudits, cycles.size() + faults.size() + 1));
-        md.append(String.format(Locale.ROOT, "- Answers judged: %,d %s; never acceptable (500, 503 without Retry-After, no answer "
-                + "within %d s, a dropped connection while the service was up): %d%n", verdicts.total(), verdicts.summary(),
-                Http.REQUEST_TIMEOUT.toSeconds(), verdicts.violationCount()));
+        long lost = cycles.stream().mapToLong(c -> c.audit().lost()).sum() + faults.stream().mapToLong(f -> f.audit().lost()).sum();
+        md.append(String.format(Locale.ROOT, "- **Acknowledged writes lost: %d**; audits with any finding: %d of %d%n",
+                lost, failedAudits, cycles.size() + faults.size() + 1));
+        md.append(String.format(Locale.ROOT, "- Answers judged: %,d %s; never acceptable (500, 503 without Retry-After, an answer "
+                + "later than %d s, a dropped connection while the service was up): %d%n", verdicts.total(), verdicts.summary(),
+                Verdicts.ANSWER_MS_MAX / 1000, verdicts.violationCount()));
         verdicts.violations().forEach(v -> md.append("  - ").append(v).append('\n'));
         long restartMax = cycles.stream().mapToLong(Cycle::restartMs).max().orElse(0);
         double restartMean = cycles.stream().mapToLong(Cycle::restartMs).average().orElse(0);
@@ -369,6 +358,10 @@ public final class CrashHarness {
                 cycles.isEmpty() ? 0 : cycles.get(cycles.size() - 1).audit().donations(),
                 cycles.isEmpty() ? 0 : cycles.get(cycles.size() - 1).audit().transactions()));
         if (!faults.isEmpty()) {
+            long recovered = faults.stream().filter(f -> f.recoveredMs() >= 0).count();
+            md.append(String.format(Locale.ROOT, "- Database faults injected under load: %d; recovered by itself (writes acknowledged "
+                            + "again without a restart of the service): %d, the slowest %.1f s after the database was back%n",
+                    faults.size(), recovered, faults.stream().mapToLong(Fault::recoveredMs).max().orElse(0) / 1000.0));
             md.append("\nDatabase faults under load (the service stays up; the audit runs after each):\n\n");
             md.append("| fault | # | held | answers meanwhile | of them 503 | other 5xx | slowest answer | writes acknowledged again after | audit |\n");
             md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
@@ -387,11 +380,5 @@ public final class CrashHarness {
             findings.stream().limit(40).forEach(p -> md.append("- ").append(p).append('\n'));
         }
         return md.toString();
-    }
-
-    private static long countLost(List<Cycle> cycles, List<Fault> faults) {
-        // Any audit finding is reported as a loss until read otherwise: the findings are listed below the figures.
-        return cycles.stream().mapToLong(c -> c.audit().problems().size()).sum()
-                + faults.stream().mapToLong(f -> f.audit().problems().size()).sum();
     }
 }

@@ -15,7 +15,8 @@ import java.time.Duration;
 /**
  * The harness's HTTP client: one request, one {@link Answer}, never an exception. A request that gets no answer
  * (the service was killed, the connection dropped) or none within {@link #REQUEST_TIMEOUT} is an answer too, with
- * status {@link Answer#NO_ANSWER} or {@link Answer#HUNG}: the checks decide what each means.
+ * status {@link Answer#NO_ANSWER} or {@link Answer#HUNG}, and one that could not connect at all has
+ * {@link Answer#REFUSED_CONNECTION}: the checks decide what each means.
  */
 final class Http {
 
@@ -47,6 +48,8 @@ final class Http {
     record Answer(int status, JsonNode body, String retryAfter, long millis, String error) {
         static final int NO_ANSWER = -1;
         static final int HUNG = -2;
+        /** No answer because no connection could be made: the request never reached the service. */
+        static final int REFUSED_CONNECTION = -3;
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -98,6 +101,9 @@ final class Http {
         } catch (HttpTimeoutException e) {
             return new Answer(Answer.HUNG, MissingNode.getInstance(), null, (System.nanoTime() - start) / 1_000_000,
                     "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s");
+        } catch (java.net.ConnectException e) {
+            return new Answer(Answer.REFUSED_CONNECTION, MissingNode.getInstance(), null, (System.nanoTime() - start) / 1_000_000,
+                    "connection refused");
         } catch (IOException e) {
             return new Answer(Answer.NO_ANSWER, MissingNode.getInstance(), null, (System.nanoTime() - start) / 1_000_000,
                     e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -82,6 +82,13 @@ final class Load {
         if (a.ok()) {
             acknowledged.incrementAndGet();
             acknowledgedAtNanos.add(System.nanoTime());
+        } else if (a.status() == Http.Answer.REFUSED_CONNECTION) {
+            // The service is down (killed, until the harness notices): do not hammer its closed port.
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return a;
     }

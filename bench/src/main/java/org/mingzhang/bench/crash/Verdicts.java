@@ -8,12 +8,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Judges every answer the load gets, as it gets it. Never acceptable: a 500 (or any 5xx but 503), a 503 without
- * Retry-After, a request left hanging past {@link Http#REQUEST_TIMEOUT}. A lost connection is acceptable only while
+ * Retry-After, an answer later than the service's named timeouts allow ({@link #ANSWER_MS_MAX}) or none at all
+ * within {@link Http#REQUEST_TIMEOUT}. A lost connection is acceptable only while
  * the service is being killed. Also counts answers by class and keeps the slowest, for the report.
  */
 final class Verdicts {
 
     private static final int EXAMPLES_MAX = 20;
+    /**
+     * The slowest answer the service's named timeouts allow, with a second to spare: a wait for a pooled connection
+     * ({@code Database.CONNECTION_TIMEOUT_MS}, 5 s) and then a statement on a server that stopped answering
+     * ({@code Database.PG_SOCKET_TIMEOUT_S}, 30 s). A write waits for the writer at most 10 s.
+     */
+    static final long ANSWER_MS_MAX = 36_000;
 
     /** Another judge that sees every answer this one sees (the run's, for a fault's own), or null. */
     private final Verdicts also;
@@ -45,6 +52,7 @@ final class Verdicts {
     private synchronized void judgeHere(String request, Http.Answer a) {
         String cls = switch (a.status()) {
             case Http.Answer.NO_ANSWER -> "no answer";
+            case Http.Answer.REFUSED_CONNECTION -> "refused connection";
             case Http.Answer.HUNG -> "hung";
             case 503 -> "503";
             default -> a.status() / 100 + "xx";
@@ -53,7 +61,9 @@ final class Verdicts {
         slowestMs = Math.max(slowestMs, a.millis());
         if (a.status() == Http.Answer.HUNG) {
             violation(request + ": no answer within " + Http.REQUEST_TIMEOUT.toSeconds() + " s");
-        } else if (a.status() == Http.Answer.NO_ANSWER && !serviceMayDie) {
+        } else if (a.millis() > ANSWER_MS_MAX) {
+            violation(request + ": answered " + a.status() + " after " + a.millis() + " ms, past the service's named timeouts");
+        } else if ((a.status() == Http.Answer.NO_ANSWER || a.status() == Http.Answer.REFUSED_CONNECTION) && !serviceMayDie) {
             violation(request + ": connection lost while the service was up: " + a.error());
         } else if (a.status() == 503 && (a.retryAfter() == null || a.retryAfter().isBlank())) {
             violation(request + ": 503 without Retry-After: " + a.body());

@@ -5,7 +5,8 @@ package org.mingzhang.bench.crash;
  * it with 2xx (then the service has promised it forever); {@link State#REFUSED} on a 4xx (then it must have written
  * nothing); {@link State#UNKNOWN} while its answer was lost (the service was killed, a 503, a dropped connection),
  * until the audit after the restart resolves it: by sending it again with the same key, as a client would, or by
- * looking for it where it has no key.
+ * looking for it where it has no key; {@link State#ABSENT} when it never reached the service or the audit found it
+ * was never made (then nothing of it may be there).
  */
 final class Write {
 
@@ -50,12 +51,17 @@ final class Write {
         this.targetId = targetId;
     }
 
-    /** Records an answer: 2xx acknowledges, 4xx refuses, anything else leaves the write unknown. */
+    /**
+     * Records an answer: 2xx acknowledges, 4xx refuses, a connection that could not be made means the write never
+     * reached the service (so nothing of it may be there), anything else leaves the write unknown.
+     */
     void answered(Http.Answer a) {
         if (firstAnswer == null) {
             firstAnswer = a;
         }
-        if (a.ok()) {
+        if (a.status() == Http.Answer.REFUSED_CONNECTION && state == State.UNKNOWN) {
+            state = State.ABSENT;
+        } else if (a.ok()) {
             acknowledgement = a;
             state = State.ACKNOWLEDGED;
         } else if (a.status() >= 400 && a.status() < 500) {
