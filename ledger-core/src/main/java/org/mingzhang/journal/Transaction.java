@@ -27,13 +27,41 @@ public record Transaction(long id, String idempotencyKey, String requestHash, lo
         }
     }
 
-    /** The sum of all legs: what the transaction moves. */
+    /** The sum of all legs, in every fund the transaction touches. */
     public long amountFen() {
         long total = 0;
         for (Leg leg : legs) {
             total = Math.addExact(total, leg.amountFen());
         }
         return total;
+    }
+
+    /**
+     * What the transaction moves in one fund: the sum of its legs there, which is the fund's debit total (借方合计) for
+     * it. A linked two-fund transaction (a match, a pool's funding) moves the same money in each fund, so its amount is
+     * given per fund, never added across them.
+     */
+    public long amountFen(long inFundId) {
+        long total = 0;
+        for (Leg leg : legs) {
+            if (leg.fundId() == inFundId) {
+                total = Math.addExact(total, leg.amountFen());
+            }
+        }
+        return total;
+    }
+
+    /** The funds the transaction touches, in the order its legs first name them. */
+    public List<Long> fundIds() {
+        return legs.stream().map(Leg::fundId).distinct().toList();
+    }
+
+    /**
+     * Whether the transaction counts in the books' balances: false for a pending reservation (it only holds money back
+     * until it is posted or voided) and for a void (it releases a reservation and books nothing).
+     */
+    public boolean booked() {
+        return phase.movesPostedBalances();
     }
 
     /** The legs summed per account, debits first, in the order the accounts first appear. */

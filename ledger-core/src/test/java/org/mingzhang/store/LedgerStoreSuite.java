@@ -236,8 +236,13 @@ abstract class LedgerStoreSuite extends LedgerOnDatabase {
         f.fund("CITY");
         f.fund("STREET", FundLevel.STREET, "CITY", false);
         f.fund("COMM", FundLevel.COMMUNITY, "STREET", false);
-        rejected(ledger.execute(new org.mingzhang.journal.CreateFund(f.code("BAD"), "bad", FundLevel.COMMUNITY, f.code("CITY"), false)),
+        rejected(ledger.execute(new org.mingzhang.journal.CreateFund(f.code("BAD"), "bad", FundLevel.COMMUNITY, null, false)),
                 Rejection.FUND_LEVEL_MUST_FIT_PARENT);
+        rejected(ledger.execute(new org.mingzhang.journal.CreateFund(f.code("BAD"), "bad", FundLevel.STREET, f.code("STREET"), false)),
+                Rejection.FUND_LEVEL_MUST_FIT_PARENT);
+        // A county federation without street funds keeps its community funds directly under the county's.
+        assertThat(ledger.execute(new org.mingzhang.journal.CreateFund(f.code("COUNTY-COMM"), "县直社区", FundLevel.COMMUNITY,
+                f.code("CITY"), false)).accepted()).isTrue();
         rejected(ledger.execute(new org.mingzhang.journal.CreateFund(f.code("CITY"), "dup", FundLevel.CITY, null, false)),
                 Rejection.FUND_CODE_MUST_BE_UNIQUE);
         f.deposit("STREET", 200_00);

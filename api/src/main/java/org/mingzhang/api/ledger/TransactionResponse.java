@@ -17,7 +17,14 @@ public record TransactionResponse(
         String occurredAt,
         @Schema(description = "When the ledger wrote it", example = "2026-05-01T10:00:03.123456+08:00") String recordedAt,
         @Schema(description = "Who wrote it", example = "#3 李会计") String recordedBy,
-        @Schema(description = "What the transaction moves: the sum of its legs", example = "500.00") String amount,
+        @Schema(description = "What the transaction moves in its fund (fundCode): the sum of its legs there, its debit total "
+                + "(借方合计). A transaction between two funds moves the same money in each: see fundAmounts",
+                example = "500.00") String amount,
+        @Schema(description = "What the transaction moves in each fund it touches, never added across funds")
+        List<FundAmountResponse> fundAmounts,
+        @Schema(description = "Whether it counts in the balances: false for a pending reservation (PENDING: money held "
+                + "back until it is posted or voided, nothing booked yet) and for a void (VOID_PENDING)", example = "true")
+        boolean booked,
         @Schema(nullable = true, description = "The transaction this one reverses") Long reversesId,
         @Schema(nullable = true, description = "The pending transfer this one posts or voids") Long pendingId,
         ReferencesResponse references,

@@ -25,7 +25,9 @@ public final class TransactionViews {
         List<PostingResponse> postings = t.postings().stream().map(this::posting).toList();
         References r = t.references();
         return new TransactionResponse(t.id(), t.kind(), t.phase(), fundCode(t), t.memo(), Times.format(t.occurredAt()),
-                Times.format(t.recordedAt()), t.recordedBy(), Money.format(t.amountFen()), t.reversesId(), t.pendingId(),
+                Times.format(t.recordedAt()), t.recordedBy(), Money.format(t.amountFen(t.fundId())),
+                t.fundIds().stream().map(f -> new FundAmountResponse(directory.fundCode(f), Money.format(t.amountFen(f)))).toList(),
+                t.booked(), t.reversesId(), t.pendingId(),
                 new ReferencesResponse(r.gift(), r.disbursement(), r.pool(), r.project()), postings, t.hash(), t.prevHash());
     }
 
