@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.mingzhang.closing.ClosingStore;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerWriter;
 import org.mingzhang.store.Database;
@@ -58,6 +59,11 @@ public final class LedgerFactory {
     @Singleton
     public UserStore userStore(Database database) {
         return database.userStore();
+    }
+
+    @Singleton
+    public ClosingStore closingStore(Database database) {
+        return database.closingStore();
     }
 
     /** A JDBC URL may carry a password as a parameter; the log shows only what comes before it. */

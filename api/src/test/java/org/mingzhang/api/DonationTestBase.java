@@ -34,9 +34,16 @@ abstract class DonationTestBase extends ApiTestBase {
         auditor = userWith("AUDITOR");
     }
 
-    /** An hour ago in China Standard Time, to the second, as a client writes it. */
+    /**
+     * An hour ago in China Standard Time, to the second, as a client writes it; in the first hour of a year, its first
+     * second instead, so that a gift and the payments made of it just after fall in one year (money of a year that has
+     * ended is spent only once the year is closed).
+     */
     static String anHourAgo() {
-        return OffsetDateTime.now(CHINA).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        OffsetDateTime now = OffsetDateTime.now(CHINA);
+        OffsetDateTime hourAgo = now.minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime yearStart = now.withDayOfYear(1).truncatedTo(ChronoUnit.DAYS);
+        return (hourAgo.isBefore(yearStart) ? yearStart : hourAgo).toString();
     }
 
     /** The receipt year of a gift received at this time: the year in China Standard Time. */

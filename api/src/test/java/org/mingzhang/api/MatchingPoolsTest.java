@@ -38,7 +38,8 @@ import org.mingzhang.user.Actor;
  * that name the pool are written, submitted and approved through the projects API; their gifts are recorded
  * through the ledger itself (the donations endpoint is not part of this suite). Each match is checked
  * against figures worked out by hand in the test: provisional while the project raises money, settled when
- * its fundraising closes (the project's restricted money up by the match, the pool's down), and what is
+ * its fundraising closes (the pool's money down, the project's designated money up by the match: the federation's
+ * unrestricted money, held for the project, not the donors' restricted money), and what is
  * left going back to the sponsor when the pool closes. Refusals answer the right problem and move nothing.
  */
 @MicronautTest
@@ -473,7 +474,9 @@ class MatchingPoolsTest extends ApiTestBase {
             assertEquals("0.20", settled.get("tier").get("rate").asText());
             assertTrue(settled.get("settledAt").asText().endsWith("+08:00"), settled::toString);
             assertTrue(settled.get("transactionId").isNumber(), settled::toString);
-            assertEquals("4360.00", fund(fundCode).get("restricted").asText(), "restricted up by the match");
+            assertEquals("3800.00", fund(fundCode).get("restricted").asText(), "the match is not restricted money");
+            ApiClient.Reply projectView = api().get("/api/v1/projects/" + project).as(accountant).send();
+            assertEquals("560.00", projectView.json().get("holdings").get("designated").asText(), projectView::toString);
             assertFigures(poolView(poolCode), Map.of("settled", "560.00", "reserved", "0.00", "available", "4440.00"));
             assertEquals("4440.00", fund(poolCode).get("cash").asText());
 

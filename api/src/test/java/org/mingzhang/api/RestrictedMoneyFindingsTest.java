@@ -22,6 +22,94 @@ import org.junit.jupiter.api.Test;
 class RestrictedMoneyFindingsTest extends DonationTestBase {
 
     @Nested
+    @DisplayName("finding 4: a restriction lifted in the year the gift came is released inside income")
+    class SameYearRelease {
+
+        @Test
+        @DisplayName("when a project spends 45,000.00 of this year's restricted gifts then 3102 stays at 0.00 (not −45,000.00): "
+                + "Dr 410102 / Cr 410101")
+        void releaseInsideIncome() {
+            String fund = newFund();
+            String project = raisingProject(fund);
+            for (String amount : List.of("30000.00", "15000.00")) {
+                Map<String, Object> gift = gift(fund, amount);
+                gift.put("projectCode", project);
+                assertEquals(201, post(accountant, key(), gift).status());
+            }
+            assertEquals(200, api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant).body(Map.of())
+                    .send().status());
+            pay(project, "45000.00");
+
+            Map<String, String> balances = balances(fund);
+            assertEquals("0.00", balances.get("3102"), balances::toString);
+            assertEquals("0.00", balances.get("410102"), balances::toString);
+            assertEquals("45000.00", balances.get("410101"), balances::toString);
+            assertEquals("45000.00", balances.get("5101"), balances::toString);
+            JsonNode release = transactions(fund).stream().filter(t -> t.path("kind").asText().equals("RELEASE")).findFirst()
+                    .orElseThrow();
+            assertEquals(List.of("410102 debit 45000.00", "410101 credit 45000.00"), lines(release), release::toString);
+        }
+
+        @Test
+        @DisplayName("when a year has ended then its close books income into net assets, once, and the current year does not close")
+        void yearEndClose() {
+            String fund = newFund();
+            Map<String, Object> lastYear = gift(fund, "100.00");
+            lastYear.put("receivedAt", (java.time.Year.now(CHINA).getValue() - 1) + "-06-01T10:00:00+08:00");
+            assertEquals(201, post(accountant, key(), lastYear).status());
+            int year = java.time.Year.now(CHINA).getValue() - 1;
+
+            ApiClient.Reply closed = api().post("/api/v1/ledger/funds/" + fund + "/year-end-close").as(accountant)
+                    .body(Map.of("year", year)).send();
+            assertEquals(201, closed.status(), closed::toString);
+            assertEquals(1, closed.json().path("transactionIds").size(), closed::toString);
+            assertEquals(year + "-12-31T23:59:59.999999+08:00", closed.text("closedThrough"), closed::toString);
+            Map<String, String> balances = balances(fund);
+            assertEquals("0.00", balances.get("410101"), balances::toString);
+            assertEquals("100.00", balances.get("3101"), balances::toString);
+
+            ApiClient.Reply again = api().post("/api/v1/ledger/funds/" + fund + "/year-end-close").as(accountant)
+                    .body(Map.of("year", year)).send();
+            assertEquals(409, again.status(), again::toString);
+            ApiClient.Reply current = api().post("/api/v1/ledger/funds/" + fund + "/year-end-close").as(accountant)
+                    .body(Map.of("year", year + 1)).send();
+            assertEquals(422, current.status(), current::toString);
+            ApiClient.Reply listed = api().get("/api/v1/ledger/funds/" + fund + "/year-end-closes").as(auditor).send();
+            assertEquals(1, listed.json().path("items").size(), listed::toString);
+        }
+    }
+
+    @Nested
+    @DisplayName("finding 5: the federation's match stays its unrestricted money, designated for the project")
+    class MatchIsDesignated {
+
+        @Test
+        @DisplayName("when a pool settles 600.00 for a project then the fund's restricted figure does not change and 310101 "
+                + "holds the 600.00 for the project")
+        void matchIsDesignatedNotRestricted() {
+            String fund = newFund();
+            String pool = matchingPool();
+            String project = raisingProject(fund, pool);
+            for (String donorId : List.of("370102199001013333", "370102199001014444")) {
+                Map<String, Object> gift = gift(fund, "1500.00");
+                gift.put("projectCode", project);
+                donor(gift).put("idNumber", donorId);
+                assertEquals(201, post(accountant, key(), gift).status());
+            }
+            String restrictedBefore = fund(fund).path("restricted").asText();
+            assertEquals(200, api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant).body(Map.of())
+                    .send().status());
+            assertEquals(restrictedBefore, fund(fund).path("restricted").asText());
+            Map<String, String> balances = balances(fund);
+            assertEquals("600.00", balances.get("310101"), balances::toString);
+            assertEquals("0.00", balances.get("3102"), balances::toString);
+            ApiClient.Reply view = api().get("/api/v1/projects/" + project).as(auditor).send();
+            assertEquals("600.00", view.json().path("holdings").path("designated").asText(), view::toString);
+            assertEquals("3000.00", view.json().path("holdings").path("restricted").asText(), view::toString);
+        }
+    }
+
+    @Nested
     @DisplayName("finding 7: smaller points")
     class Smaller {
 
@@ -83,6 +171,33 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
                     .body(Map.of("code", unique("C"), "name", "阳谷县某社区基金", "level", "COMMUNITY", "parentCode", county)).send();
             assertEquals(201, community.status(), community::toString);
         }
+    }
+
+    void pay(String project, String amount) {
+        ApiClient.Reply requested = api().post("/api/v1/projects/" + project + "/disbursements").as(accountant)
+                .body(Map.of("budgetItem", "路面硬化材料", "amount", amount, "payee", "某建材公司", "purpose", "水泥")).send();
+        assertEquals(201, requested.status(), requested::toString);
+        ApiClient.Reply approved = api().post("/api/v1/disbursements/" + requested.text("id") + "/approve").as(committee)
+                .body(Map.of()).send();
+        assertEquals(200, approved.status(), approved::toString);
+        ApiClient.Reply paid = api().post("/api/v1/disbursements/" + requested.text("id") + "/pay").as(accountant).key(key())
+                .body(Map.of()).send();
+        assertEquals(200, paid.status(), paid::toString);
+    }
+
+    Map<String, String> balances(String fundCode) {
+        ApiClient.Reply accounts = api().get("/api/v1/ledger/funds/" + fundCode + "/accounts").as(auditor).send();
+        assertEquals(200, accounts.status(), accounts::toString);
+        Map<String, String> balances = new java.util.TreeMap<>();
+        accounts.json().path("items").forEach(a -> balances.put(a.path("code").asText(), a.path("balance").asText()));
+        return balances;
+    }
+
+    static List<String> lines(JsonNode transaction) {
+        List<String> lines = new ArrayList<>();
+        transaction.path("postings").forEach(p -> lines.add(p.path("accountCode").asText() + " "
+                + (p.path("debit").asText().equals("0.00") ? "credit " + p.path("credit").asText() : "debit " + p.path("debit").asText())));
+        return lines;
     }
 
     List<JsonNode> transactions(String fundCode) {

@@ -24,6 +24,16 @@ public final class ChartTemplate {
     public static final String UNRESTRICTED_NET_ASSETS = "3101";
     public static final String OTHER_PAYABLES = "2209";
     public static final String OTHER_RECEIVABLES = "1122";
+    public static final String INVENTORY = "1201";
+    public static final String DUE_FROM_OTHER_FUNDS = "1901";
+    public static final String DUE_TO_OTHER_FUNDS = "2901";
+    /**
+     * A detail of unrestricted net assets (3101): money the federation designated for one project (a seed fund's
+     * match). Still unrestricted on the balance sheet; held for the project until spent or released.
+     */
+    public static final String DESIGNATED_NET_ASSETS = "310101";
+    public static final String MANAGEMENT_EXPENSES = "5201";
+    public static final String FUNDRAISING_EXPENSES = "5301";
     public static final String UNRESTRICTED_DONATIONS = "410101";
     public static final String RESTRICTED_DONATIONS = "410102";
     public static final String PROGRAMME_COSTS = "5101";
@@ -37,7 +47,9 @@ public final class ChartTemplate {
                 throw new IllegalStateException("chart template defines account " + a.code() + " twice");
             }
         }
-        for (String required : List.of(CASH, BANK, RESTRICTED_NET_ASSETS, UNRESTRICTED_NET_ASSETS)) {
+        for (String required : List.of(CASH, BANK, OTHER_RECEIVABLES, INVENTORY, DUE_FROM_OTHER_FUNDS, OTHER_PAYABLES,
+                DUE_TO_OTHER_FUNDS, RESTRICTED_NET_ASSETS, UNRESTRICTED_NET_ASSETS, DESIGNATED_NET_ASSETS, UNRESTRICTED_DONATIONS,
+                RESTRICTED_DONATIONS, PROGRAMME_COSTS, MANAGEMENT_EXPENSES)) {
             if (!codes.contains(required)) {
                 throw new IllegalStateException("chart template lacks account " + required);
             }

@@ -8,28 +8,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mingzhang.account.ChartTemplate;
+import org.mingzhang.closing.ClosedYears;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.Books;
 import org.mingzhang.journal.Decider;
+import org.mingzhang.journal.FiscalYear;
 import org.mingzhang.journal.LedgerCommand;
 import org.mingzhang.journal.Outcome;
 import org.mingzhang.journal.PostEntry;
 import org.mingzhang.journal.PostingLine;
 import org.mingzhang.journal.References;
 import org.mingzhang.journal.Rejection;
-import org.mingzhang.journal.Reverse;
 import org.mingzhang.journal.Transaction;
 import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.money.Money;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.ProjectDecider;
+import org.mingzhang.project.ProjectMoney;
 import org.mingzhang.project.ProjectStatus;
 
 /**
  * Decides gifts and refunds in the single writer: it checks the fund, the project's state and window,
  * numbers the receipt without gaps (per fund and year, in China Standard Time), books the gift as one
- * transaction (asset Dr / donation income Cr, restricted when it names a project), and on refund reverses
- * that transaction. The receipt counters and the gifts decided since the last reload live in memory.
+ * transaction (asset Dr / donation income Cr, restricted when it names a project), and on refund takes the money
+ * back out of the income it became (this year's) or the net assets it was closed into (an earlier year's). The receipt counters and the gifts decided since the last reload live in memory.
  */
 public final class GiftDecider implements Decider {
 
@@ -39,6 +41,7 @@ public final class GiftDecider implements Decider {
 
     private final GiftStore store;
     private final ProjectDecider projects;
+    private final ClosedYears years;
     private final List<GiftListener> listeners = new java.util.ArrayList<>();
     private final Map<String, Integer> receiptSeqs = new HashMap<>();
     private final Map<Long, Gift> recent = new LinkedHashMap<>(1_024, 0.75f, true) {
@@ -56,9 +59,10 @@ public final class GiftDecider implements Decider {
     };
     private long lastGiftId;
 
-    public GiftDecider(GiftStore store, ProjectDecider projects) {
+    public GiftDecider(GiftStore store, ProjectDecider projects, ClosedYears years) {
         this.store = store;
         this.projects = projects;
+        this.years = years;
     }
 
     /** Registers a decider that must act on gifts and refunds (before the writer starts). */
@@ -162,33 +166,61 @@ public final class GiftDecider implements Decider {
         if (gift == null) {
             return new Outcome.Rejected<>(Rejection.GIFT_MUST_EXIST, "no gift " + c.giftId(), "id");
         }
-        boolean replay = books.earlierWithKey(c.idempotencyKey()).isPresent();
-        if (gift.status() == GiftStatus.REFUNDED && !replay) {
+        Optional<Transaction> earlier = books.earlierWithKey(c.idempotencyKey());
+        if (earlier.isPresent()) {
+            boolean same = Long.valueOf(earlier.get().id()).equals(gift.refundTransactionId()) && c.reason().equals(gift.refundReason());
+            return same ? new Outcome.Accepted<>(gift, true) : new Outcome.Rejected<>(Rejection.IDEMPOTENCY_KEY_MUST_MATCH_CONTENT,
+                    "Idempotency-Key " + c.idempotencyKey() + " was already used for a different request", "Idempotency-Key");
+        }
+        if (gift.status() == GiftStatus.REFUNDED) {
             return new Outcome.Rejected<>(Rejection.GIFT_MUST_NOT_BE_REFUNDED_TWICE, "gift " + gift.receiptNo()
                     + " was refunded at " + gift.refundedAt(), "id");
         }
-        if (!replay && gift.projectId() != null) {
-            Project project = projects.project(gift.projectId());
+        Fund fund = books.fund(gift.fundId()).orElseThrow();
+        int giftYear = FiscalYear.of(gift.receivedAt());
+        int year = FiscalYear.of(books.now());
+        String asset = gift.channel().assetAccountCode();
+        String from;
+        Project project = null;
+        if (gift.projectId() != null) {
+            project = projects.project(gift.projectId());
             if (project.acceptedForGood()) {
                 return new Outcome.Rejected<>(Rejection.PROJECT_MUST_NOT_BE_ACCEPTED, "project " + project.code()
                         + " was accepted and is closed for good; its gifts can no longer be refunded", "id");
             }
-            long available = projects.money(project.id()).availableFen();
-            if (available < gift.amountFen()) {
+            Outcome.Rejected<Gift> open = projects.yearsOpen(project, books.now());
+            if (open != null) {
+                return open;
+            }
+            // The gift's money is still the project's restricted money of its year: this year's income, or restricted
+            // net assets once its year was closed. What was spent, or is reserved, cannot go back.
+            ProjectMoney m = projects.money(project.id());
+            long restricted = giftYear == year ? m.restrictedIncomeFen(year) : m.restrictedNetFen();
+            long heldAsset = ChartTemplate.INVENTORY.equals(asset) ? m.availableGoodsFen() : m.availableCashFen();
+            long unspent = Math.min(restricted, heldAsset);
+            if (unspent < gift.amountFen()) {
                 return new Outcome.Rejected<>(Rejection.PROJECT_MONEY_MUST_COVER_REFUND, "project " + project.code() + " has "
-                        + Money.format(Math.max(0, available)) + " unspent and unreserved; the gift of "
+                        + Money.format(Math.max(0, unspent)) + " of this gift's money unspent and unreserved; the gift of "
                         + Money.format(gift.amountFen()) + " has been spent and cannot be refunded", "id");
             }
+            from = giftYear == year ? ChartTemplate.RESTRICTED_DONATIONS : ChartTemplate.RESTRICTED_NET_ASSETS;
+        } else {
+            if (giftYear < year && !years.closed(fund.id(), giftYear)) {
+                return new Outcome.Rejected<>(Rejection.YEAR_MUST_BE_CLOSED_FIRST, "the gift was received in " + giftYear
+                        + ", which fund " + fund.code() + " has not closed; close " + giftYear + " (期末结转) before refunding it",
+                        "year");
+            }
+            from = giftYear == year ? ChartTemplate.UNRESTRICTED_DONATIONS : ChartTemplate.UNRESTRICTED_NET_ASSETS;
         }
-        Outcome<Transaction> reversed = projects.book(books, new Reverse(c.idempotencyKey(), c.by().recordedBy(), gift.transactionId(),
-                "退款 refund of gift " + gift.receiptNo() + ": " + c.reason(), null));
-        if (reversed instanceof Outcome.Rejected<Transaction> r) {
+        // A gift of this year is taken back out of its income; one of a closed year out of the net assets it became.
+        Outcome<Transaction> booked = projects.book(books, new PostEntry(c.idempotencyKey(), c.by().recordedBy(),
+                TransactionKind.REFUND, fund.code(), "退款 refund of gift " + gift.receiptNo() + ": " + c.reason(), null,
+                new References(String.valueOf(gift.id()), null, null, project == null ? null : project.code()),
+                List.of(PostingLine.debit(from, gift.amountFen()), PostingLine.credit(asset, gift.amountFen()))));
+        if (booked instanceof Outcome.Rejected<Transaction> r) {
             return new Outcome.Rejected<>(r.rejection(), r.detail(), "id");
         }
-        if (((Outcome.Accepted<Transaction>) reversed).replayed()) {
-            return new Outcome.Accepted<>(gift, true);
-        }
-        Gift refunded = gift.refunded(reversed.value().id(), books.now(), c.reason());
+        Gift refunded = gift.refunded(booked.value().id(), books.now(), c.reason());
         remember(refunded);
         books.write(new GiftRefunded(refunded));
         listeners.forEach(l -> l.giftRefunded(refunded, books));

@@ -1,6 +1,7 @@
 package org.mingzhang.journal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.mingzhang.account.Account;
 import org.mingzhang.fund.Fund;
@@ -28,6 +29,12 @@ public interface Books {
     /** Books a journal command (an entry, a reversal, a pending transfer and its resolution) in this batch. */
     Outcome<Transaction> book(LedgerCommand<Transaction> command);
 
+    /** Closes a fund's books through an instant in this batch (a year-end close locks its year). */
+    Outcome<Fund> closePeriod(ClosePeriod command);
+
     /** Adds a business record for storage to write in the batch's database transaction, after the journal. */
     void write(Object record);
+
+    /** The transactions booked so far in this batch, not yet in storage (for figures read from storage as well). */
+    List<Transaction> bookedInBatch();
 }

@@ -160,6 +160,11 @@ final class LedgerStateMachine {
             }
 
             @Override
+            public Outcome<Fund> closePeriod(ClosePeriod command) {
+                return LedgerStateMachine.this.closePeriod(command, batch);
+            }
+
+            @Override
             public Outcome<Fund> createFund(CreateFund command) {
                 return LedgerStateMachine.this.createFund(command, batch);
             }
@@ -168,10 +173,36 @@ final class LedgerStateMachine {
             public void write(Object record) {
                 batch.writes.addRecord(record);
             }
+
+            @Override
+            public List<Transaction> bookedInBatch() {
+                return List.copyOf(batch.writes.transactions());
+            }
         };
     }
 
     // --- funds and periods -------------------------------------------------------------------------------
+
+    /**
+     * Gives every fund the accounts its chart template has gained since the fund was opened (the chart is data: a
+     * new edition of the rules adds accounts), and returns them as a batch to write; empty when every chart is whole.
+     */
+    WriteBatch completeCharts() {
+        WriteBatch batch = new WriteBatch();
+        List<Account> added = new ArrayList<>();
+        for (Fund fund : fundsById.values().stream().sorted(java.util.Comparator.comparingLong(Fund::id)).toList()) {
+            Map<String, Long> has = accountIdsByFund.getOrDefault(fund.id(), Map.of());
+            for (AccountTemplate t : chart.accounts()) {
+                if (!has.containsKey(t.code())) {
+                    added.add(new Account(++lastAccountId, fund.id(), t.code(), t.name(), t.type(), t.restricted(),
+                            t.mustNotGoNegative() || fund.mustNotGoNegative(), Balances.ZERO));
+                }
+            }
+        }
+        added.forEach(this::putAccount);
+        batch.addAccounts(added);
+        return batch;
+    }
 
     private Outcome<Fund> createFund(CreateFund c, Batch batch) {
         if (fundsByCode.containsKey(c.code())) {

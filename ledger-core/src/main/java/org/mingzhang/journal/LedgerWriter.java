@@ -86,7 +86,7 @@ public final class LedgerWriter implements AutoCloseable {
         this.deciders = List.copyOf(deciders);
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         store.claimWriter();
-        this.machine = new LedgerStateMachine(chart, store.load());
+        this.machine = loadMachine();
         this.deciders.forEach(Decider::reload);
         this.thread = new Thread(this::run, "mingzhang-ledger-writer");
         this.thread.setDaemon(true);
@@ -188,7 +188,7 @@ public final class LedgerWriter implements AutoCloseable {
 
     private List<Outcome<?>> decideAndCommit(List<Queued<?>> batch) {
         if (machine == null) {
-            machine = new LedgerStateMachine(chart, store.load());
+            machine = loadMachine();
             deciders.forEach(Decider::reload);
         }
         Set<String> keys = new HashSet<>();
@@ -221,6 +221,17 @@ public final class LedgerWriter implements AutoCloseable {
             store.commit(context.writes);
         }
         return outcomes;
+    }
+
+    /** The state from storage, with every fund's chart made whole (and written) before anything is decided on it. */
+    private LedgerStateMachine loadMachine() {
+        LedgerStateMachine loaded = new LedgerStateMachine(chart, store.load());
+        WriteBatch completed = loaded.completeCharts();
+        if (!completed.isEmpty()) {
+            store.commit(completed);
+            LOG.info("the chart of accounts gained {} account(s) across the funds; they are opened", completed.newAccounts().size());
+        }
+        return loaded;
     }
 
     private Decider deciderOf(LedgerCommand<?> command) {

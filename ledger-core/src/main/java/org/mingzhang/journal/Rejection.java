@@ -66,5 +66,12 @@ public enum Rejection {
     TRANSACTION_MUST_BE_CHANGED_THROUGH_ITS_RECORD,
     NEED_MUST_EXIST,
     NEED_MUST_BE_OPEN,
-    NEED_MUST_BELONG_TO_FUND
+    NEED_MUST_BELONG_TO_FUND,
+    YEAR_MUST_HAVE_ENDED,
+    YEAR_MUST_NOT_BE_CLOSED_TWICE,
+    YEAR_MUST_CLOSE_IN_ORDER,
+    YEAR_CLOSE_MUST_PRECEDE_PERIOD_CLOSE,
+    /** Money of a year that has ended is spent, refunded or moved only once the year is closed (期末结转). */
+    YEAR_MUST_BE_CLOSED_FIRST,
+    PROJECT_GOODS_MUST_BE_ISSUED_FIRST
 }

@@ -26,6 +26,11 @@ public final class WriteBatch {
         newAccounts.addAll(accounts);
     }
 
+    /** Accounts added to funds that exist already (the chart gained an account). */
+    void addAccounts(List<Account> accounts) {
+        newAccounts.addAll(accounts);
+    }
+
     void addTransaction(Transaction transaction) {
         transactions.add(transaction);
     }
@@ -74,6 +79,7 @@ public final class WriteBatch {
     }
 
     public boolean isEmpty() {
-        return newFunds.isEmpty() && transactions.isEmpty() && closedThrough.isEmpty() && records.isEmpty();
+        return newFunds.isEmpty() && newAccounts.isEmpty() && transactions.isEmpty() && closedThrough.isEmpty()
+                && records.isEmpty();
     }
 }

@@ -29,6 +29,7 @@ import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.ProjectDecider;
 import org.mingzhang.project.ProjectListener;
+import org.mingzhang.project.ProjectMoney;
 import org.mingzhang.project.ProjectStatus;
 import org.mingzhang.project.ProjectTransition;
 import org.mingzhang.project.TeamMember;
@@ -40,14 +41,15 @@ import org.mingzhang.project.TeamMember;
  *
  * <p>The money moves as linked two-fund transactions, never as donation income and never with a receipt:
  * funding (sponsor Dr 3101 / Cr 1002; pool Dr 1002 / Cr 3101), a settled match (pool Dr 3101 / Cr 1002;
- * project's fund Dr 1002 / Cr 3102 restricted net assets), money a refund frees (the reverse of a match;
- * what the project's fund no longer holds is booked as its payable 2209 and the pool's receivable 1122), and
- * at close what is left back to the sponsor.
+ * project's fund Dr 1002 / Cr 310101: seed money the federation designates for the project is still its
+ * unrestricted money, held for the project), money a refund frees (the reverse of a match for what the project
+ * still holds; what it has spent the project's fund owes the pool: Dr 3101 / Cr 2901 there, Dr 1901 / Cr 3101 in
+ * the pool), and at close what is left back to the sponsor.
  */
 public final class MatchingDecider implements Decider, ProjectListener, GiftListener {
 
-    private static final String PAYABLE = ChartTemplate.OTHER_PAYABLES;
-    private static final String RECEIVABLE = ChartTemplate.OTHER_RECEIVABLES;
+    private static final String PAYABLE = ChartTemplate.DUE_TO_OTHER_FUNDS;
+    private static final String RECEIVABLE = ChartTemplate.DUE_FROM_OTHER_FUNDS;
 
     private final MatchingStore store;
     private final ProjectDecider projects;
@@ -240,7 +242,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
                             PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, e.finalFen()),
                             PostingLine.credit(ChartTemplate.BANK, e.finalFen()),
                             PostingLine.debit(ChartTemplate.BANK, e.finalFen()).inFund(projectFund.code()),
-                            PostingLine.credit(ChartTemplate.RESTRICTED_NET_ASSETS, e.finalFen()).inFund(projectFund.code()))))).id();
+                            PostingLine.credit(ChartTemplate.DESIGNATED_NET_ASSETS, e.finalFen()).inFund(projectFund.code()))))).id();
         }
         Settlement settlement = Settlement.of(++lastSettlementId, pool.id(), project.id(), pool.ruleVersion(), e, transactionId, books.now());
         settlementsByProject.put(project.id(), settlement);
@@ -283,17 +285,19 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         }
         Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
         Fund projectFund = books.fund(project.fundId()).orElseThrow();
-        // What the project still holds goes back now; what it has spent is owed to the pool.
-        long paid = Math.min(Math.min(back, Math.max(0, projects.money(project.id()).availableFen())),
+        // What the project still holds of the designated money goes back now; what it has spent, the fund owes the pool.
+        ProjectMoney m = projects.money(project.id());
+        long paid = Math.min(Math.min(back, Math.max(0, Math.min(m.designatedFen(), m.availableCashFen()))),
                 books.account(projectFund.id(), ChartTemplate.BANK).map(Account::availableFen).orElse(0L));
         long owed = back - paid;
         List<PostingLine> lines = new ArrayList<>();
-        lines.add(PostingLine.debit(ChartTemplate.RESTRICTED_NET_ASSETS, back));
         if (paid > 0) {
+            lines.add(PostingLine.debit(ChartTemplate.DESIGNATED_NET_ASSETS, paid));
             lines.add(PostingLine.credit(ChartTemplate.BANK, paid));
             lines.add(PostingLine.debit(ChartTemplate.BANK, paid).inFund(poolFund.code()));
         }
         if (owed > 0) {
+            lines.add(PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, owed));
             lines.add(PostingLine.credit(PAYABLE, owed));
             lines.add(PostingLine.debit(RECEIVABLE, owed).inFund(poolFund.code()));
         }

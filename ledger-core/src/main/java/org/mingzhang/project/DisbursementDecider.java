@@ -181,21 +181,24 @@ public final class DisbursementDecider implements Decider, ProjectListener {
         }
         Project project = projects.project(d.projectId());
         Outcome.Rejected<Disbursement> refused = notRunning(project);
+        if (refused == null) {
+            refused = projects.yearsOpen(project, books.now());
+        }
         if (refused != null) {
             return refused;
         }
         Fund fund = books.fund(project.fundId()).orElseThrow();
+        // The release is read before the payment is booked: the money it releases is what the project held.
+        List<PostingLine> release = projects.releaseLines(project, d.amountFen(), books.now());
         Outcome<Transaction> paid = projects.book(books, new PostPending(c.idempotencyKey(), c.by().recordedBy(),
                 d.reserveTransactionId(), null, "拨付 paid: " + memo(d, project)));
         if (paid instanceof Outcome.Rejected<Transaction> r) {
             return new Outcome.Rejected<>(r.rejection(), r.detail(), "id");
         }
-        // Spent on its restricted purpose: the restriction is released (民间非营利组织会计制度).
+        // Spent on its purpose: the restriction (or designation) is lifted, per 民间非营利组织会计制度.
         ProjectDecider.mustAccept(projects.book(books, new PostEntry(key(d, "release"), c.by().recordedBy(),
-                TransactionKind.DISBURSEMENT, fund.code(), "限定性净资产解除限制 restriction released by disbursement #" + d.id(),
-                null, references(d, project), List.of(
-                        PostingLine.debit(ChartTemplate.RESTRICTED_NET_ASSETS, d.amountFen()),
-                        PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, d.amountFen())))));
+                TransactionKind.RELEASE, fund.code(), "限制解除 restriction released by disbursement #" + d.id(),
+                null, references(d, project), release)));
         return saved(d.paid(c.by(), books.now(), paid.value().id(), c.idempotencyKey()), false, project, "DISBURSEMENT_PAID",
                 "#" + d.id() + " " + Money.format(d.amountFen()) + " → " + d.payee(), c.by(), books);
     }
@@ -237,9 +240,9 @@ public final class DisbursementDecider implements Decider, ProjectListener {
     }
 
     private Outcome.Rejected<Disbursement> moneyShort(Project project, long amountFen) {
-        long available = projects.money(project.id()).availableFen();
+        long available = projects.money(project.id()).availableCashFen();
         return amountFen <= available ? null : new Outcome.Rejected<>(Rejection.PROJECT_MONEY_MUST_COVER_DISBURSEMENT,
-                "project " + project.code() + " has " + Money.format(Math.max(0, available)) + " available; "
+                "project " + project.code() + " has " + Money.format(Math.max(0, available)) + " in cash available; "
                         + Money.format(amountFen) + " is more", "amount");
     }
 

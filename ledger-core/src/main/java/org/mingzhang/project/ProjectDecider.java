@@ -1,5 +1,6 @@
 package org.mingzhang.project;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.mingzhang.account.ChartTemplate;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.Books;
 import org.mingzhang.journal.Decider;
+import org.mingzhang.journal.FiscalYear;
 import org.mingzhang.journal.LedgerCommand;
 import org.mingzhang.journal.LedgerLimits;
 import org.mingzhang.journal.Leg;
@@ -166,7 +168,7 @@ public final class ProjectDecider implements Decider {
                     leg.amountFen(), leg.posted()));
         }
         return new ProjectEntry(t.id(), t.references().project(), t.kind(), t.phase(), t.pendingId(),
-                t.references().disbursement(), legs);
+                t.references().disbursement(), t.occurredAt(), legs);
     }
 
     private static String code(long accountId, Books books) {
@@ -407,10 +409,20 @@ public final class ProjectDecider implements Decider {
         if (project.status() != ProjectStatus.COMPLETED && project.status() != ProjectStatus.CANCELLED) {
             return stateRefuses(project, "leftover money is decided once the project is COMPLETED or CANCELLED");
         }
-        long leftover = moneyOf(project.id()).availableFen();
+        ProjectMoney m = moneyOf(project.id());
+        long leftover = m.availableFen();
         if (leftover <= 0) {
             return new Outcome.Rejected<>(Rejection.PROJECT_MUST_HAVE_LEFTOVER, "project " + project.code()
                     + " has no money left", "code");
+        }
+        if (m.goodsHeldFen() > 0) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_GOODS_MUST_BE_ISSUED_FIRST, "project " + project.code() + " still "
+                    + "holds goods worth " + Money.format(m.goodsHeldFen()) + "; issue them (a disbursement in goods) or "
+                    + "return them before its leftover money is decided", "code");
+        }
+        Outcome.Rejected<LeftoverDisposal> open = yearsOpen(project, books.now());
+        if (open != null) {
+            return open;
         }
         Project target = null;
         if (c.disposition() == LeftoverDisposition.TRANSFER_TO_PROJECT) {
@@ -434,16 +446,15 @@ public final class ProjectDecider implements Decider {
         String key = LedgerLimits.INTERNAL_KEY_PREFIX + "leftover:" + project.code() + ":" + seq;
         String why = target == null ? "结余退回 leftover of " + project.code() + " returned to the fund's unrestricted money"
                 : "结余转出 leftover of " + project.code() + " moved to project " + target.code();
+        // Out of the project's held accounts, into the fund's own; then, for a transfer, into the target's, each part
+        // as restricted (or designated) as it was.
+        List<Held> parts = Held.parts(m, leftover, FiscalYear.of(books.now()));
         Transaction out = mustAccept(book(books, new PostEntry(key, c.by().recordedBy(), TransactionKind.LEFTOVER, fund.code(),
-                why, null, new References(null, null, null, project.code()), List.of(
-                        PostingLine.debit(ChartTemplate.RESTRICTED_NET_ASSETS, leftover),
-                        PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, leftover)))));
+                why, null, new References(null, null, null, project.code()), Held.release(parts))));
         if (target != null) {
             mustAccept(book(books, new PostEntry(key + ":to:" + target.code(), c.by().recordedBy(), TransactionKind.LEFTOVER,
                     fund.code(), "结余转入 leftover of " + project.code() + " received by project " + target.code(), null,
-                    new References(null, null, null, target.code()), List.of(
-                            PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, leftover),
-                            PostingLine.credit(ChartTemplate.RESTRICTED_NET_ASSETS, leftover)))));
+                    new References(null, null, null, target.code()), Held.hold(parts))));
             record(target, "LEFTOVER_IN", Money.format(leftover) + " from project " + project.code() + ": " + c.reason(),
                     c.by(), books);
         }
@@ -453,6 +464,31 @@ public final class ProjectDecider implements Decider {
         record(project, target == null ? "LEFTOVER_RETURNED" : "LEFTOVER_OUT", Money.format(leftover)
                 + (target == null ? "" : " to project " + target.code()) + ": " + c.reason(), c.by(), books);
         return new Outcome.Accepted<>(disposal, false);
+    }
+
+    /**
+     * Refuses to spend, refund or move a project's money in a year while it still holds restricted income of an earlier
+     * year that is not closed: that income must first be closed into restricted net assets (期末结转), so that its
+     * release goes through them (Dr 3102 / Cr 3101) and no restricted account ever stands on its wrong side.
+     */
+    public <T> Outcome.Rejected<T> yearsOpen(Project project, Instant at) {
+        List<Integer> open = moneyOf(project.id()).openYearsBefore(FiscalYear.of(at));
+        if (open.isEmpty()) {
+            return null;
+        }
+        return new Outcome.Rejected<>(Rejection.YEAR_MUST_BE_CLOSED_FIRST, "project " + project.code() + " still holds "
+                + "restricted income of " + open.get(0) + ", which is not closed; close " + open.get(0) + " for its fund "
+                + "(期末结转) before its money is spent, refunded or moved in " + FiscalYear.of(at), "year");
+    }
+
+    /**
+     * The lines that lift the restriction (or designation) of money the project spends, per 《民间非营利组织会计制度》:
+     * restricted net assets carried from closed years first (Dr 3102 / Cr 3101), then this year's restricted income
+     * (Dr 410102 / Cr 410101), then money the federation designated for it (Dr 310101 / Cr 3101). The caller has made
+     * sure the project holds the amount and no earlier year is open.
+     */
+    public List<PostingLine> releaseLines(Project project, long amountFen, Instant at) {
+        return Held.release(Held.parts(moneyOf(project.id()), amountFen, FiscalYear.of(at)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.mingzhang.project;
 
+import java.time.Instant;
 import java.util.List;
 import org.mingzhang.journal.Phase;
 import org.mingzhang.journal.TransactionKind;
@@ -9,7 +10,7 @@ import org.mingzhang.journal.TransactionKind;
  * its legs with account codes instead of ids.
  */
 public record ProjectEntry(long transactionId, String projectCode, TransactionKind kind, Phase phase, Long pendingId,
-                           String disbursementRef, List<Leg> legs) {
+                           String disbursementRef, Instant occurredAt, List<Leg> legs) {
 
     public ProjectEntry {
         legs = List.copyOf(legs);

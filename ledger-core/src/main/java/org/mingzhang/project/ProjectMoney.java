@@ -4,40 +4,50 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.LongFunction;
 import org.mingzhang.account.ChartTemplate;
+import org.mingzhang.journal.FiscalYear;
 import org.mingzhang.journal.Phase;
 import org.mingzhang.journal.TransactionKind;
 
 /**
- * A project's money, summed from the journal transactions that name it ({@link ProjectEntry}): nothing
- * here is kept apart from the journal, so the figures reconcile to it by construction. The writer keeps
- * one per project up to date as it books; reads build one from storage.
+ * A project's money, summed from the journal transactions that name it ({@link ProjectEntry}): nothing here is kept
+ * apart from the journal, so the figures reconcile to it by construction. The writer keeps one per project up to date
+ * as it books; reads build one from storage.
  *
- * <ul>
- *   <li>raised: restricted gifts received for the project (410102), less refunds;</li>
- *   <li>matched: seed-fund matches settled into its restricted net assets (3102), less what refunds sent back;</li>
- *   <li>owedToPool: match money a refund sent back after the project had spent it (2209);</li>
- *   <li>transferredIn / leftoverOut: leftover money moved between projects or returned to the fund;</li>
- *   <li>per budget line: disbursed (posted programme cost, 5101) and reserved (approved, unpaid).</li>
- * </ul>
+ * <p>What the project holds is what its <em>held accounts</em> hold for it, in its fund: restricted income of each
+ * open year (410102), restricted net assets carried from closed years (3102) and unrestricted money the federation
+ * designated for it (310101). Every booking that gives the project money credits one of them; every booking that
+ * spends, refunds or moves it away debits one. Of what it holds, its goods are what inventory (1201) holds for it;
+ * the rest is cash. Income, expense and other net-asset accounts do not count: a payment's programme cost, a refund
+ * owed from the fund's own money, a year's closing entries leave the held accounts as they are.
+ *
+ * <p>Figures by kind: raised (restricted gifts, less what refunds gave back from the project's money), matched
+ * (designated by a seed pool, less what went back to it), moved in and out as leftovers, and per budget line what was
+ * paid (posted programme cost) and reserved (approved, unpaid).
  */
 public final class ProjectMoney {
 
+    private long restrictedNetFen;
+    private final Map<Integer, Long> restrictedIncomeByYear = new TreeMap<>();
+    private long designatedFen;
+    private long goodsFen;
     private long raisedFen;
     private long matchedFen;
     private long owedToPoolFen;
     private long transferredInFen;
     private long leftoverOutFen;
+    private long goodsIssuedFen;
     private final Map<String, long[]> byItem = new LinkedHashMap<>();
     private final Map<Long, Reservation> openReservations = new HashMap<>();
 
-    private record Reservation(String item, long amountFen) {
+    private record Reservation(String item, long amountFen, boolean goods) {
     }
 
     /**
-     * The project's money from the transactions that name it and its disbursements (read after the
-     * transactions, so that every disbursement they name is among them).
+     * The project's money from the transactions that name it and its disbursements (read after the transactions, so
+     * that every disbursement they name is among them).
      */
     public static ProjectMoney of(Project project, List<ProjectEntry> entries, List<Disbursement> disbursements) {
         Map<Long, String> items = new HashMap<>();
@@ -62,53 +72,79 @@ public final class ProjectMoney {
                 line(r.item())[1] -= r.amountFen();
             }
         }
+        int year = FiscalYear.of(entry.occurredAt());
+        String item = entry.disbursementRef() == null ? null : itemOfDisbursement.apply(Long.parseLong(entry.disbursementRef()));
         for (ProjectEntry.Leg leg : entry.legs()) {
             if (leg.fundId() != fundId) {
                 continue;
             }
-            String item = entry.disbursementRef() == null ? null
-                    : itemOfDisbursement.apply(Long.parseLong(entry.disbursementRef()));
             if (!leg.posted()) {
                 if (ChartTemplate.PROGRAMME_COSTS.equals(leg.debitCode()) && item != null) {
+                    boolean goods = ChartTemplate.INVENTORY.equals(leg.creditCode());
                     line(item)[1] += leg.amountFen();
-                    openReservations.merge(entry.transactionId(), new Reservation(item, leg.amountFen()),
-                            (a, b) -> new Reservation(a.item(), a.amountFen() + b.amountFen()));
+                    openReservations.merge(entry.transactionId(), new Reservation(item, leg.amountFen(), goods),
+                            (a, b) -> new Reservation(a.item(), a.amountFen() + b.amountFen(), a.goods()));
                 }
                 continue;
             }
-            count(entry.kind(), leg.creditCode(), leg.amountFen(), item);
-            count(entry.kind(), leg.debitCode(), -leg.amountFen(), item);
+            count(entry.kind(), leg.creditCode(), leg.amountFen(), year);
+            count(entry.kind(), leg.debitCode(), -leg.amountFen(), year);
+            if (ChartTemplate.PROGRAMME_COSTS.equals(leg.debitCode())) {
+                if (item != null) {
+                    line(item)[0] += leg.amountFen();
+                }
+                if (ChartTemplate.INVENTORY.equals(leg.creditCode())) {
+                    goodsIssuedFen += leg.amountFen();
+                }
+            }
         }
     }
 
-    /** One side of a posted leg: {@code signedFen} is positive for a credit, negative for a debit. */
-    private void count(TransactionKind kind, String code, long signedFen, String item) {
+    /** One side of a posted leg: {@code creditFen} is positive for a credit, negative for a debit. */
+    private void count(TransactionKind kind, String code, long creditFen, int year) {
         switch (code) {
-            case ChartTemplate.RESTRICTED_DONATIONS -> raisedFen += signedFen;
-            case ChartTemplate.PROGRAMME_COSTS -> {
-                if (item != null) {
-                    line(item)[0] -= signedFen;
-                }
+            case ChartTemplate.RESTRICTED_DONATIONS -> {
+                restrictedIncomeByYear.merge(year, creditFen, Long::sum);
+                countRaised(kind, creditFen);
             }
             case ChartTemplate.RESTRICTED_NET_ASSETS -> {
-                if (kind == TransactionKind.MATCH) {
-                    matchedFen += signedFen;
-                } else if (kind == TransactionKind.LEFTOVER) {
-                    if (signedFen > 0) {
-                        transferredInFen += signedFen;
-                    } else {
-                        leftoverOutFen -= signedFen;
-                    }
-                }
-                // A disbursement's release of the restriction (Dr 3102 / Cr 3101) is the disbursed money itself.
+                restrictedNetFen += creditFen;
+                countRaised(kind, creditFen);
             }
-            case ChartTemplate.OTHER_PAYABLES -> {
+            case ChartTemplate.DESIGNATED_NET_ASSETS -> {
+                designatedFen += creditFen;
                 if (kind == TransactionKind.MATCH) {
-                    owedToPoolFen += signedFen;
+                    matchedFen += creditFen;
+                }
+                countLeftover(kind, creditFen);
+            }
+            case ChartTemplate.INVENTORY -> goodsFen -= creditFen;
+            // Books written before the pool's debt moved to 2901 kept it in 2209: both count.
+            case ChartTemplate.DUE_TO_OTHER_FUNDS, ChartTemplate.OTHER_PAYABLES -> {
+                if (kind == TransactionKind.MATCH) {
+                    owedToPoolFen += creditFen;
                 }
             }
             default -> {
-                // Cash, bank, inventory and unrestricted net assets are the other side of what is counted above.
+                // Income, expenses, cash and the fund's own net assets are the other side of what is counted above.
+            }
+        }
+    }
+
+    private void countRaised(TransactionKind kind, long creditFen) {
+        // A refund reversed the gift's transaction before refunds had their own kind: such reversals count too.
+        if (kind == TransactionKind.DONATION || kind == TransactionKind.REFUND || kind == TransactionKind.REVERSAL) {
+            raisedFen += creditFen;
+        }
+        countLeftover(kind, creditFen);
+    }
+
+    private void countLeftover(TransactionKind kind, long creditFen) {
+        if (kind == TransactionKind.LEFTOVER) {
+            if (creditFen > 0) {
+                transferredInFen += creditFen;
+            } else {
+                leftoverOutFen -= creditFen;
             }
         }
     }
@@ -116,6 +152,79 @@ public final class ProjectMoney {
     private long[] line(String item) {
         return byItem.computeIfAbsent(item, k -> new long[2]);
     }
+
+    // --- what the project holds ------------------------------------------------------------------------------
+
+    /** Restricted net assets carried from closed years (3102): spent first. */
+    public long restrictedNetFen() {
+        return restrictedNetFen;
+    }
+
+    /** Restricted income of the year, not yet closed into net assets (410102). */
+    public long restrictedIncomeFen(int year) {
+        return restrictedIncomeByYear.getOrDefault(year, 0L);
+    }
+
+    /** The years before {@code year} whose restricted income the project still holds: they must be closed first. */
+    public List<Integer> openYearsBefore(int year) {
+        return restrictedIncomeByYear.entrySet().stream().filter(e -> e.getKey() < year && e.getValue() != 0)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Unrestricted money the federation designated for the project (310101): spent after the restricted money. */
+    public long designatedFen() {
+        return designatedFen;
+    }
+
+    /** Everything the project holds: restricted (income and net assets) and designated. */
+    public long holdingsFen() {
+        long income = restrictedIncomeByYear.values().stream().mapToLong(Long::longValue).sum();
+        return Math.addExact(Math.addExact(restrictedNetFen, income), designatedFen);
+    }
+
+    /** Restricted money the project holds, in income and net assets. */
+    public long restrictedFen() {
+        return holdingsFen() - designatedFen;
+    }
+
+    /** Goods in the fund's inventory that belong to the project. */
+    public long goodsHeldFen() {
+        return goodsFen;
+    }
+
+    /** Cash (cash on hand and bank) that belongs to the project. */
+    public long cashHeldFen() {
+        return holdingsFen() - goodsFen;
+    }
+
+    public long reservedFen() {
+        return byItem.values().stream().mapToLong(v -> v[1]).sum();
+    }
+
+    public long reservedGoodsFen() {
+        return openReservations.values().stream().filter(Reservation::goods).mapToLong(Reservation::amountFen).sum();
+    }
+
+    public long reservedCashFen() {
+        return reservedFen() - reservedGoodsFen();
+    }
+
+    /** What may still be approved for payment: what the project holds, less what is reserved. */
+    public long availableFen() {
+        return holdingsFen() - reservedFen();
+    }
+
+    /** Cash that may still be paid out or refunded: held and not reserved. */
+    public long availableCashFen() {
+        return cashHeldFen() - reservedCashFen();
+    }
+
+    /** Goods that may still be issued or returned: held and not reserved. */
+    public long availableGoodsFen() {
+        return goodsFen - reservedGoodsFen();
+    }
+
+    // --- what came in and went out -----------------------------------------------------------------------------
 
     public long raisedFen() {
         return raisedFen;
@@ -125,6 +234,7 @@ public final class ProjectMoney {
         return matchedFen;
     }
 
+    /** Match money a refund sent back after the project had spent it: owed to the pool by the fund, not the project. */
     public long owedToPoolFen() {
         return owedToPoolFen;
     }
@@ -137,22 +247,18 @@ public final class ProjectMoney {
         return leftoverOutFen;
     }
 
-    /** Everything the project has received: raised, matched and moved in (and kept although owed back). */
+    /** Everything the project has received: raised, matched and moved in. */
     public long receivedFen() {
-        return raisedFen + matchedFen + owedToPoolFen + transferredInFen;
+        return raisedFen + matchedFen + transferredInFen;
     }
 
     public long disbursedFen() {
         return byItem.values().stream().mapToLong(v -> v[0]).sum();
     }
 
-    public long reservedFen() {
-        return byItem.values().stream().mapToLong(v -> v[1]).sum();
-    }
-
-    /** What may still be approved for payment: received, less paid, reserved and leftover sent away. */
-    public long availableFen() {
-        return receivedFen() - leftoverOutFen - disbursedFen() - reservedFen();
+    /** Of what was disbursed, goods issued from inventory (物资发放) rather than paid in cash. */
+    public long goodsIssuedFen() {
+        return goodsIssuedFen;
     }
 
     public long disbursedFen(String item) {

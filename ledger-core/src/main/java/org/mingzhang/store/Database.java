@@ -19,6 +19,8 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.mingzhang.account.ChartTemplate;
+import org.mingzhang.closing.ClosingStore;
+import org.mingzhang.closing.YearEndDecider;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerWriter;
 import org.mingzhang.matching.MatchingDecider;
@@ -244,18 +246,24 @@ public final class Database implements AutoCloseable {
         JooqGiftStore gifts = new JooqGiftStore(dsl);
         JooqMatchingStore matching = new JooqMatchingStore(dsl);
         JooqNeedStore needs = new JooqNeedStore(dsl);
-        JooqJournalStore store = new JooqJournalStore(this, List.of(projects, gifts, matching, needs));
+        JooqClosingStore closings = new JooqClosingStore(dsl);
+        JooqJournalStore store = new JooqJournalStore(this, List.of(projects, gifts, matching, needs, closings));
         // Made before the project decider, which is to answer needs when a project is created from one.
         NeedDecider needDecider = new NeedDecider(needs);
         ProjectDecider projectDecider = new ProjectDecider(projects, needDecider);
-        GiftDecider giftDecider = new GiftDecider(gifts, projectDecider);
+        YearEndDecider yearEndDecider = new YearEndDecider(closings, projectDecider);
+        GiftDecider giftDecider = new GiftDecider(gifts, projectDecider, yearEndDecider);
         MatchingDecider matchingDecider = new MatchingDecider(matching, projectDecider);
         DisbursementDecider disbursementDecider = new DisbursementDecider(projects, projectDecider);
         projectDecider.listen(matchingDecider);
         projectDecider.listen(disbursementDecider);
         giftDecider.listen(matchingDecider);
         return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings,
-                List.of(projectDecider, giftDecider, matchingDecider, disbursementDecider, needDecider));
+                List.of(projectDecider, giftDecider, matchingDecider, disbursementDecider, needDecider, yearEndDecider));
+    }
+
+    public ClosingStore closingStore() {
+        return new JooqClosingStore(dsl);
     }
 
     public MatchingStore matchingStore() {

@@ -166,10 +166,11 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
                 .forEach(r -> legs.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(new ProjectEntry.Leg(r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
         return reads.select(JOURNAL_TRANSACTION.ID, JOURNAL_TRANSACTION.PROJECT_REF, JOURNAL_TRANSACTION.KIND,
-                        JOURNAL_TRANSACTION.PHASE, JOURNAL_TRANSACTION.PENDING_ID, JOURNAL_TRANSACTION.DISBURSEMENT_REF)
+                        JOURNAL_TRANSACTION.PHASE, JOURNAL_TRANSACTION.PENDING_ID, JOURNAL_TRANSACTION.DISBURSEMENT_REF,
+                        JOURNAL_TRANSACTION.OCCURRED_AT)
                 .from(JOURNAL_TRANSACTION).where(where).orderBy(JOURNAL_TRANSACTION.ID)
                 .fetch(r -> new ProjectEntry(r.value1(), r.value2(), TransactionKind.valueOf(r.value3()), Phase.valueOf(r.value4()),
-                        r.value5(), r.value6(), legs.getOrDefault(r.value1(), List.of())));
+                        r.value5(), r.value6(), r.value7().toInstant(), legs.getOrDefault(r.value1(), List.of())));
     }
 
     // --- disbursements and leftovers ------------------------------------------------------------------------

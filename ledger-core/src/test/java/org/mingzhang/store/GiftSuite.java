@@ -118,7 +118,7 @@ abstract class GiftSuite extends LedgerOnDatabase {
                 .isEqualTo(fund + "-2025-000001");
         assertThat(give("OTHER", null, 1_00, Channel.CASH, MAY_2).value().receiptNo()).isEqualTo(f.code("OTHER") + "-2026-000001");
         ledger.close();
-        ledger = database.openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
+        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
         assertThat(give("TXSQ", null, 1_00, Channel.CASH, MAY_2).value().receiptNo()).isEqualTo(fund + "-2026-000004");
     }
 
@@ -154,7 +154,8 @@ abstract class GiftSuite extends LedgerOnDatabase {
     }
 
     @Test
-    @DisplayName("when a gift is refunded then its transaction is reversed, the gift stays marked refunded, and a second refund is refused")
+    @DisplayName("when a gift of this year is refunded then its money comes back out of this year's restricted income (Dr 410102 / "
+            + "Cr 1002), the gift stays marked refunded, and a second refund is refused")
     void refund() {
         setUp();
         Gift gift = give("TXSQ", "P1", 300_00, Channel.BANK_TRANSFER, MAY_2).value();
@@ -162,7 +163,10 @@ abstract class GiftSuite extends LedgerOnDatabase {
         Gift refunded = ledger.execute(refund).value();
 
         assertThat(refunded.status()).isEqualTo(GiftStatus.REFUNDED);
-        assertThat(ledger.reads().transaction(refunded.refundTransactionId()).orElseThrow().reversesId()).isEqualTo(gift.transactionId());
+        Transaction refundEntry = ledger.reads().transaction(refunded.refundTransactionId()).orElseThrow();
+        assertThat(refundEntry.kind()).isEqualTo(TransactionKind.REFUND);
+        assertThat(refundEntry.references().gift()).isEqualTo(String.valueOf(gift.id()));
+        assertThat(refundEntry.amountFen(refundEntry.fundId())).isEqualTo(300_00);
         assertThat(balance("1002")).isZero();
         assertThat(balance("410102")).isZero();
         assertThat(database.giftStore().gift(gift.id())).contains(refunded);

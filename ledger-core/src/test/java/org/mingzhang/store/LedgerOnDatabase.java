@@ -49,7 +49,7 @@ abstract class LedgerOnDatabase {
     void open() {
         handle = openDatabase();
         database = handle.database();
-        ledger = database.openLedger(Clock.systemUTC(), writerSettings());
+        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), writerSettings());
         f = new LedgerFixture(ledger);
     }
 

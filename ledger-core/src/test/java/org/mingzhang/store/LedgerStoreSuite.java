@@ -266,7 +266,7 @@ abstract class LedgerStoreSuite extends LedgerOnDatabase {
                 f.code("A"), "5101", "1002", 50_00, "hold", null, References.NONE)).value();
         ledger.close();
 
-        ledger = database.openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
+        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
         assertThat(ledger.execute(entry)).isEqualTo(new Outcome.Accepted<>(original, true));
         assertThat(ledger.execute(new PostPending(LedgerFixture.key(), "test", hold.id(), null, null)).accepted()).isTrue();
         assertThat(ledger.verify()).satisfies(v -> {

@@ -31,6 +31,10 @@ import org.mingzhang.project.BudgetLine;
 import org.mingzhang.project.CreateProject;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.ProjectPlan;
+import org.mingzhang.project.RequestDisbursement;
+import org.mingzhang.project.PayDisbursement;
+import org.mingzhang.project.Disbursement;
+import org.mingzhang.project.DecideDisbursement;
 import org.mingzhang.project.ProjectTransition;
 import org.mingzhang.project.TeamMember;
 import org.mingzhang.project.TransitionProject;
@@ -146,7 +150,9 @@ abstract class MatchingSuite extends LedgerOnDatabase {
         assertThat(a.computedFen()).isEqualTo(4_000_00);
         assertThat(a.finalFen()).isEqualTo(4_000_00);
         assertThat(poolAvailable()).isEqualTo(4_000_00);
-        assertThat(f.balance("A", "3102")).as("matched money is restricted net assets, not donation income").isEqualTo(4_000_00);
+        assertThat(f.balance("A", "310101")).as("matched money is the federation's unrestricted money designated for the "
+                + "project (310101), neither restricted nor donation income").isEqualTo(4_000_00);
+        assertThat(f.balance("A", "3102")).isZero();
         assertThat(f.balance("A", "410102")).isEqualTo(25_000_00);
 
         closeFundraising("PB");
@@ -166,7 +172,7 @@ abstract class MatchingSuite extends LedgerOnDatabase {
         assertThat(settlement("PA").returnedFen()).isEqualTo(400_00);
         assertThat(settlement("PA").netFen()).isEqualTo(3_600_00);
         assertThat(poolAvailable()).isEqualTo(400_00);
-        assertThat(f.balance("A", "3102")).isEqualTo(3_600_00);
+        assertThat(f.balance("A", "310101")).as("designated money the project keeps").isEqualTo(3_600_00);
         assertThat(settlement("PB").netFen()).as("a return never tops up a project settled earlier").isEqualTo(4_000_00);
         everyFundBalances();
 
@@ -220,17 +226,28 @@ abstract class MatchingSuite extends LedgerOnDatabase {
     }
 
     @Test
-    @DisplayName("when the matched money was already spent then the refund's shortfall is owed to the pool, in the books")
+    @DisplayName("when a project has spent its gifts then a refund is refused and nothing moves: spending takes the "
+            + "restricted gifts first, the designated match last")
     void refundAfterSpending() {
         setUp(MatchMode.FLAT, SettlementMode.AT_PROJECT_CLOSE);
         closeFundraising("PA");
-        // Fund A holds 25,000 of gifts + 4,000 of match = 29,000; it spends 26,400, so after the 2,500 refund 100 is left.
-        f.post("A", PostingLine.debit("5101", 26_400_00), PostingLine.credit("1002", 26_400_00)).value();
-        refundFirstGiftOfA();
-        assertThat(f.balance("A", "1002")).isZero();
-        assertThat(f.balance("A", "2209")).as("owed to the pool").isEqualTo(300_00);
-        assertThat(f.balance("YG", "1122")).as("receivable from project A's fund").isEqualTo(300_00);
-        assertThat(poolAvailable()).isEqualTo(4_000_00 + 100_00);
+        // Project A holds 25,000 of gifts (restricted) + 4,000 of match (designated) = 29,000 and pays 26,400: all of the
+        // gifts' restricted money (Dr 410102 / Cr 410101 25,000) and 1,400 of the match (Dr 310101 / Cr 3101).
+        Disbursement d = ledger.execute(new RequestDisbursement(ACCOUNTANT, f.code("PA"), "材料", 26_400_00, "某公司", "材料款",
+                null, null)).value();
+        ledger.execute(new DecideDisbursement(COMMITTEE, d.id(), DecideDisbursement.Decision.APPROVE, false, null)).value();
+        ledger.execute(new PayDisbursement(ACCOUNTANT, d.id(), LedgerFixture.key())).value();
+        assertThat(f.balance("A", "410102")).isZero();
+        assertThat(f.balance("A", "410101")).isEqualTo(25_000_00);
+        assertThat(f.balance("A", "310101")).isEqualTo(2_600_00);
+        assertThat(f.balance("A", "3101")).isEqualTo(1_400_00);
+
+        long before = f.transactionCount();
+        Outcome<Gift> refused = ledger.execute(new RefundGift(LedgerFixture.key(), ACCOUNTANT, giftsToA.get(0).id(), "捐赠人撤回"));
+        assertThat(((Outcome.Rejected<Gift>) refused).rejection()).isEqualTo(Rejection.PROJECT_MONEY_MUST_COVER_REFUND);
+        assertThat(f.transactionCount()).isEqualTo(before);
+        assertThat(f.balance("A", "1002")).isEqualTo(2_600_00);
+        assertThat(settlement("PA").netFen()).isEqualTo(4_000_00);
         everyFundBalances();
     }
 

@@ -67,7 +67,10 @@ import org.mingzhang.user.Actor;
  * #4 灯具   700.00: 300.00 over the line, refused; approved with the overrun recorded, paid
  * #5 人工   500.00: more than the 100.00 available, refused
  * disbursed 4,700.00 (灯具 3,700.00, 人工 1,000.00); leftover 100.00 returned to the fund; accepted.
- * restricted net assets of the fund: 410102 4,000.00 + 3102 (800.00 − 4,700.00 − 100.00) = 0
+ * the gifts are restricted income (410102 4,000.00); the match is the federation's money designated for the project
+ * (310101 800.00). Paying spends the restricted gifts first: #1 and #2 release 4,000.00 (Dr 410102 / Cr 410101),
+ * #4 takes 700.00 of the match (Dr 310101 / Cr 3101); the leftover 100.00 is the rest of the match (Dr 310101 / Cr 3101).
+ * at the end: 410102 0, 3102 0, 310101 0; 410101 4,000.00, 3101 800.00, programme costs 4,700.00, bank 100.00
  * </pre>
  * Every command of the walk goes through {@link #step}, which checks after it that every fund's trial balance
  * balances and the hash chain verifies.
@@ -333,7 +336,11 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
         everyFundBalances();
         assertThat(restrictedNetAssets("COMM")).as("restricted net assets of the fund").isZero();
         assertThat(f.balance("COMM", ChartTemplate.BANK)).isEqualTo(100_00);
-        assertThat(f.balance("COMM", ChartTemplate.UNRESTRICTED_NET_ASSETS)).isEqualTo(4_800_00);
+        assertThat(f.balance("COMM", ChartTemplate.DESIGNATED_NET_ASSETS)).as("designated money of the fund").isZero();
+        assertThat(f.balance("COMM", ChartTemplate.UNRESTRICTED_DONATIONS)).as("the gifts, released as they were spent")
+                .isEqualTo(4_000_00);
+        assertThat(f.balance("COMM", ChartTemplate.UNRESTRICTED_NET_ASSETS)).as("the match, spent and returned").isEqualTo(800_00);
+        assertThat(f.balance("COMM", ChartTemplate.PROGRAMME_COSTS)).isEqualTo(4_700_00);
 
         // Closed for good: nothing posts to it afterwards.
         before = f.transactionCount();
@@ -364,7 +371,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
 
         // The writer's sums and storage agree after a restart.
         ledger.close();
-        ledger = database.openLedger(java.time.Clock.systemUTC(), writerSettings());
+        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), writerSettings());
         f = new LedgerFixture(ledger, f.prefix);
         assertThat(((Outcome.Rejected<Disbursement>) request("P", LAMPS, 1_00)).rejection())
                 .isEqualTo(Rejection.PROJECT_STATE_MUST_ALLOW_ACTION);
@@ -458,7 +465,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
 
         // A restarted writer rebuilds the sums from the journal: the reservations still hold, and a freed one is usable.
         ledger.close();
-        ledger = database.openLedger(java.time.Clock.systemUTC(), writerSettings());
+        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), writerSettings());
         f = new LedgerFixture(ledger, f.prefix);
         List<Disbursement> refused = requests.stream()
                 .filter(d -> database.projectStore().disbursement(d.id()).orElseThrow().status() == DisbursementStatus.PENDING)

@@ -20,7 +20,7 @@ abstract class PropertiesOnDatabase {
     @BeforeProperty
     void open() {
         handle = openDatabase();
-        ledger = handle.database().openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
+        ledger = handle.database().openLedger(org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
     }
 
     @AfterProperty

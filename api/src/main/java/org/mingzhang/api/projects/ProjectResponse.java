@@ -33,15 +33,17 @@ public record ProjectResponse(
         @Schema(description = "Seed-fund match settled into the project, less what refunds sent back", example = "7200.00")
         String matched,
         @Schema(description = "Leftover money moved in from other projects of the fund", example = "0.00") String transferredIn,
-        @Schema(description = "Match money a refund sent back after the project had spent it, owed to the pool",
-                example = "0.00") String owedToPool,
-        @Schema(description = "raised + matched + transferredIn + owedToPool", example = "43200.00") String received,
+        @Schema(description = "Match money a refund sent back after the project had spent it: owed to the pool by the "
+                + "project's fund from its own unrestricted money (2901), not by the project", example = "0.00") String owedToPool,
+        @Schema(description = "raised + matched + transferredIn", example = "43200.00") String received,
         @Schema(description = "Paid out (posted programme costs)", example = "30000.00") String disbursed,
         @Schema(description = "Approved and not yet paid", example = "5000.00") String reserved,
         @Schema(description = "Leftover money returned to the fund or moved to another project", example = "0.00")
         String leftoverOut,
         @Schema(description = "received − leftoverOut − disbursed − reserved: what may still be approved", example = "8200.00")
         String available,
+        @Schema(description = "What the project holds now (available and reserved), by restriction and by asset")
+        ProjectHoldingsResponse holdings,
         @Schema(description = "raised + matched + transferredIn − targetAmount", example = "-6800.00") String fundingVariance,
         @Schema(description = "disbursed − targetAmount", example = "-20000.00") String spendingVariance,
         @Schema(nullable = true, description = "Null until the project is COMPLETED") ClosingResponse closing,

@@ -63,6 +63,8 @@ public final class ProjectViews {
                 Money.format(m.raisedFen()), Money.format(m.matchedFen()), Money.format(m.transferredInFen()),
                 Money.format(m.owedToPoolFen()), Money.format(m.receivedFen()), Money.format(m.disbursedFen()),
                 Money.format(m.reservedFen()), Money.format(m.leftoverOutFen()), Money.format(m.availableFen()),
+                new ProjectHoldingsResponse(Money.format(m.restrictedFen()), Money.format(m.designatedFen()),
+                        Money.format(m.cashHeldFen()), Money.format(m.goodsHeldFen())),
                 Money.format(funded - plan.targetAmountFen()), Money.format(m.disbursedFen() - plan.targetAmountFen()),
                 closing(project), projects.leftovers(project.id()).stream().map(this::of).toList());
     }

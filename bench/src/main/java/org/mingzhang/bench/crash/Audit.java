@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,8 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>every acknowledged write is there exactly once: each gift once by its note, each disbursement once by its
  *       invoice number, each refund, approval, payment and pool close in the state it was acknowledged in; nothing
  *       refused or never made is there, and nothing is there that no write made;</li>
- *   <li>nothing is half-written: every gift's transaction and every refund's reversal is in the journal with the
- *       gift's amount, every journal gift belongs to exactly one gift, every payment's transactions are there; each
+ *   <li>nothing is half-written: every gift's transaction and every refund is in the journal with the gift's amount,
+ *       every journal gift and refund belongs to exactly one gift, every payment's transactions are there; each
  *       project's raised and disbursed figures are the sums of its gifts and payments;</li>
  *   <li>receipt numbers are unique and without gaps per fund and year;</li>
  *   <li>every fund's trial balance is even, and its balance rows equal the replay of its journal legs;</li>
@@ -311,6 +310,7 @@ final class Audit {
 
     private void checkJournal(List<JsonNode> donations, List<JsonNode> disbursements) {
         Map<Long, Long> giftOfTransaction = new HashMap<>();
+        Set<Long> refundOfGift = new HashSet<>();
         for (JsonNode d : donations) {
             long id = d.path("id").asLong();
             Txn t = journal.get(d.path("transactionId").asLong());
@@ -321,13 +321,17 @@ final class Audit {
             }
             if (!d.path("refundTransactionId").isNull()) {
                 Txn r = journal.get(d.path("refundTransactionId").asLong());
-                if (r == null || !Objects.equals(r.reversesId(), d.path("transactionId").asLong())) {
-                    problem("refunded gift " + id + " has no reversal of its transaction in the journal: " + r);
+                if (r == null || !r.kind().equals("REFUND") || r.amountFen() != fen(d.path("amount").asText())) {
+                    problem("refunded gift " + id + " has no refund of its amount in the journal: " + r);
+                } else if (!refundOfGift.add(r.id())) {
+                    problem("journal refund " + r.id() + " belongs to two gifts");
                 }
             }
         }
         journal.values().stream().filter(t -> t.kind().equals("DONATION") && !giftOfTransaction.containsKey(t.id()))
                 .forEach(t -> problem("journal gift transaction " + t.id() + " belongs to no gift"));
+        journal.values().stream().filter(t -> t.kind().equals("REFUND") && !refundOfGift.contains(t.id()))
+                .forEach(t -> problem("journal refund " + t.id() + " belongs to no refunded gift"));
         Set<Long> reversed = new HashSet<>();
         journal.values().stream().filter(t -> t.reversesId() != null && !reversed.add(t.reversesId()))
                 .forEach(t -> problem("journal transaction " + t.reversesId() + " is reversed twice (again by " + t.id() + ")"));

@@ -1,0 +1,12 @@
+package org.mingzhang.store;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("A year's end (期末结转) on PostgreSQL")
+class PostgresYearEndTest extends YearEndSuite {
+
+    @Override
+    TestDatabases.TestDatabase openDatabase() {
+        return TestDatabases.postgres();
+    }
+}
