@@ -22,6 +22,47 @@ import org.junit.jupiter.api.Test;
 class RestrictedMoneyFindingsTest extends DonationTestBase {
 
     @Nested
+    @DisplayName("finding 1: goods are issued as goods, never paid as another project's cash")
+    class Goods {
+
+        @Test
+        @DisplayName("when G1 holds goods worth 1,000.00 and G2 cash of 5,000.00 then G1 cannot pay cash, issues its goods "
+                + "(Dr 5101 / Cr 1201), and G2 pays its 5,000.00")
+        void goodsAreIssuedNotPaidAsCash() {
+            String fund = newFund();
+            String g1 = raisingProject(fund);
+            String g2 = raisingProject(fund);
+            Map<String, Object> goods = gift(fund, "1000.00");
+            goods.put("projectCode", g1);
+            goods.put("channel", "IN_KIND");
+            goods.put("inKind", Map.of("description", "冬衣 50 件", "quantity", "50", "valuationBasis", "市场价"));
+            assertEquals(201, post(accountant, key(), goods).status());
+            Map<String, Object> cash = gift(fund, "5000.00");
+            cash.put("projectCode", g2);
+            assertEquals(201, post(accountant, key(), cash).status());
+            for (String project : List.of(g1, g2)) {
+                assertEquals(200, api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant)
+                        .body(Map.of()).send().status());
+            }
+
+            ApiClient.Reply asCash = api().post("/api/v1/projects/" + g1 + "/disbursements").as(accountant)
+                    .body(Map.of("budgetItem", "路面硬化材料", "amount", "1000.00", "payee", "居民", "purpose", "发放冬衣")).send();
+            assertEquals(422, asCash.status(), asCash::toString);
+            assertTrue(asCash.text("detail").contains("in goods"), asCash::toString);
+
+            pay(g1, "1000.00", "GOODS");
+            pay(g2, "5000.00", "CASH");
+            Map<String, String> balances = balances(fund);
+            assertEquals("0.00", balances.get("1201"), balances::toString);
+            assertEquals("0.00", balances.get("1002"), balances::toString);
+            assertEquals("6000.00", balances.get("5101"), balances::toString);
+            JsonNode view = api().get("/api/v1/projects/" + g1).as(auditor).send().json();
+            assertEquals("1000.00", view.path("goodsIssued").asText(), view::toString);
+            assertEquals("0.00", view.path("holdings").path("goods").asText(), view::toString);
+        }
+    }
+
+    @Nested
     @DisplayName("finding 4: a restriction lifted in the year the gift came is released inside income")
     class SameYearRelease {
 
@@ -174,8 +215,13 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
     }
 
     void pay(String project, String amount) {
+        pay(project, amount, "CASH");
+    }
+
+    void pay(String project, String amount, String form) {
         ApiClient.Reply requested = api().post("/api/v1/projects/" + project + "/disbursements").as(accountant)
-                .body(Map.of("budgetItem", "路面硬化材料", "amount", amount, "payee", "某建材公司", "purpose", "水泥")).send();
+                .body(Map.of("budgetItem", "路面硬化材料", "amount", amount, "payee", "某建材公司", "purpose", "水泥", "form", form))
+                .send();
         assertEquals(201, requested.status(), requested::toString);
         ApiClient.Reply approved = api().post("/api/v1/disbursements/" + requested.text("id") + "/approve").as(committee)
                 .body(Map.of()).send();

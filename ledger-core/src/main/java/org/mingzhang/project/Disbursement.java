@@ -11,12 +11,14 @@ import org.mingzhang.user.Actor;
  * @param overrunApprovedFen how much of the amount lies beyond what its budget line had left, approved as
  *                           such by the committee (0 when the line covered it)
  * @param closedBy who rejected or cancelled it, with {@code closedAt} and {@code closeReason}
+ * @param form cash paid from the bank, or goods issued from the project's inventory
  */
 public record Disbursement(long id, long projectId, String budgetItem, long amountFen, String payee, String purpose,
                            String invoiceNo, String attachmentRef, DisbursementStatus status, Actor requestedBy,
                            Instant requestedAt, Actor decidedBy, Instant decidedAt, String decisionReason,
                            long overrunApprovedFen, Long reserveTransactionId, Actor paidBy, Instant paidAt,
-                           Long paymentTransactionId, String payKey, Actor closedBy, Instant closedAt, String closeReason) {
+                           Long paymentTransactionId, String payKey, Actor closedBy, Instant closedAt, String closeReason,
+                           DisbursementForm form) {
 
     public static final int PAYEE_LENGTH_MAX = 200;
     public static final int PURPOSE_LENGTH_MAX = 500;
@@ -26,13 +28,13 @@ public record Disbursement(long id, long projectId, String budgetItem, long amou
     Disbursement approved(Actor by, Instant at, String reason, long overrunFen, long reserveId) {
         return new Disbursement(id, projectId, budgetItem, amountFen, payee, purpose, invoiceNo, attachmentRef,
                 DisbursementStatus.APPROVED, requestedBy, requestedAt, by, at, reason, overrunFen, reserveId, null, null, null,
-                null, null, null, null);
+                null, null, null, null, form);
     }
 
     Disbursement paid(Actor by, Instant at, long paymentId, String key) {
         return new Disbursement(id, projectId, budgetItem, amountFen, payee, purpose, invoiceNo, attachmentRef,
                 DisbursementStatus.PAID, requestedBy, requestedAt, decidedBy, decidedAt, decisionReason, overrunApprovedFen,
-                reserveTransactionId, by, at, paymentId, key, null, null, null);
+                reserveTransactionId, by, at, paymentId, key, null, null, null, form);
     }
 
     /** Rejected by the committee, or cancelled by the accountant; an approval's reservation is voided. */
@@ -41,6 +43,6 @@ public record Disbursement(long id, long projectId, String budgetItem, long amou
         return new Disbursement(id, projectId, budgetItem, amountFen, payee, purpose, invoiceNo, attachmentRef, next,
                 requestedBy, requestedAt, rejected ? by : decidedBy, rejected ? at : decidedAt,
                 rejected ? reason : decisionReason, overrunApprovedFen, reserveTransactionId, null, null, null, null, by, at,
-                reason);
+                reason, form);
     }
 }

@@ -24,10 +24,11 @@ import org.mingzhang.user.Actor;
 
 /**
  * Decides payments against budget lines (拨付) in the single writer. A request names a line of a running
- * project; a committee member who is not the requester approves it, which reserves the money with a
- * pending transfer (Dr 5101 programme costs / Cr 1002 bank) after checking the project's available money
- * and the line; payment posts the reservation and releases the restriction (Dr 3102 / Cr 3101), because
- * the restricted money has now been spent on its purpose. A rejection or cancellation voids the reservation.
+ * project and whether it pays cash or issues goods; a committee member who is not the requester approves it,
+ * which reserves the money with a pending transfer (Dr 5101 programme costs / Cr 1002 bank, or Cr 1201 inventory
+ * for goods: 物资发放) after checking what the project holds of that kind and the line; payment posts the
+ * reservation and lifts the restriction (see {@link ProjectDecider#releaseLines}), because the money has now
+ * been spent on its purpose. A rejection or cancellation voids the reservation.
  */
 public final class DisbursementDecider implements Decider, ProjectListener {
 
@@ -90,14 +91,14 @@ public final class DisbursementDecider implements Decider, ProjectListener {
             refused = lineMissing(project, c.budgetItem());
         }
         if (refused == null) {
-            refused = moneyShort(project, c.amountFen());
+            refused = moneyShort(project, c.amountFen(), c.form());
         }
         if (refused != null) {
             return refused;
         }
         Disbursement d = new Disbursement(++lastId, project.id(), c.budgetItem(), c.amountFen(), c.payee(), c.purpose(),
                 c.invoiceNo(), c.attachmentRef(), DisbursementStatus.PENDING, c.by(), books.now(), null, null, null, 0, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, c.form());
         projects.disbursementRequested(d);
         return saved(d, true, project, "DISBURSEMENT_REQUESTED", "#" + d.id() + " " + Money.format(d.amountFen()) + " "
                 + d.budgetItem() + " → " + d.payee(), c.by(), books);
@@ -115,7 +116,7 @@ public final class DisbursementDecider implements Decider, ProjectListener {
             refused = lineMissing(project, d.budgetItem());
         }
         if (refused == null) {
-            refused = moneyShort(project, d.amountFen());
+            refused = moneyShort(project, d.amountFen(), d.form());
         }
         if (refused != null) {
             return refused;
@@ -129,11 +130,12 @@ public final class DisbursementDecider implements Decider, ProjectListener {
                     "amount");
         }
         Fund fund = books.fund(project.fundId()).orElseThrow();
+        // 物资发放 for goods: the programme cost is the goods' valuation, taken out of inventory.
         Outcome<Transaction> reserved = projects.book(books, new CreatePending(key(d, "reserve"), c.by().recordedBy(),
-                TransactionKind.DISBURSEMENT, fund.code(), ChartTemplate.PROGRAMME_COSTS, ChartTemplate.BANK, d.amountFen(),
+                TransactionKind.DISBURSEMENT, fund.code(), ChartTemplate.PROGRAMME_COSTS, d.form().accountCode(), d.amountFen(),
                 memo(d, project), null, references(d, project)));
         if (reserved instanceof Outcome.Rejected<Transaction> r) {
-            // The fund's bank account cannot cover it (the project's money is partly in kind, say).
+            // The fund's bank account (or inventory) cannot cover it, whatever the project's own figures say.
             return new Outcome.Rejected<>(r.rejection(), r.detail(), "amount");
         }
         Disbursement approved = d.approved(c.by(), books.now(), c.reason(), overrun, reserved.value().id());
@@ -239,11 +241,15 @@ public final class DisbursementDecider implements Decider, ProjectListener {
                 + project.code() + " has no budget line '" + item + "' in plan version " + project.planVersion(), "budgetItem");
     }
 
-    private Outcome.Rejected<Disbursement> moneyShort(Project project, long amountFen) {
-        long available = projects.money(project.id()).availableCashFen();
+    /** A cash payment draws on the project's cash, a goods issue on its goods: never on another project's money. */
+    private Outcome.Rejected<Disbursement> moneyShort(Project project, long amountFen, DisbursementForm form) {
+        ProjectMoney m = projects.money(project.id());
+        long available = form == DisbursementForm.GOODS ? m.availableGoodsFen() : m.availableCashFen();
         return amountFen <= available ? null : new Outcome.Rejected<>(Rejection.PROJECT_MONEY_MUST_COVER_DISBURSEMENT,
-                "project " + project.code() + " has " + Money.format(Math.max(0, available)) + " in cash available; "
-                        + Money.format(amountFen) + " is more", "amount");
+                "project " + project.code() + " has " + Money.format(Math.max(0, available))
+                        + (form == DisbursementForm.GOODS ? " in goods" : " in cash") + " available; " + Money.format(amountFen)
+                        + " is more" + (form == DisbursementForm.CASH && m.availableGoodsFen() > 0 ? " (it holds "
+                        + Money.format(m.availableGoodsFen()) + " in goods: issue them as goods)" : ""), "amount");
     }
 
     private static Outcome.Rejected<Disbursement> missing(long id) {

@@ -3,12 +3,19 @@ package org.mingzhang.project;
 import org.mingzhang.journal.LedgerCommand;
 import org.mingzhang.user.Actor;
 
-/** Ask to pay {@code amountFen} to a payee against one budget line of a running project. */
+/** Ask to pay {@code amountFen} (in cash, or as goods issued) to a payee against one budget line of a running project. */
 public record RequestDisbursement(Actor by, String projectCode, String budgetItem, long amountFen, String payee,
-                                  String purpose, String invoiceNo, String attachmentRef)
+                                  String purpose, String invoiceNo, String attachmentRef, DisbursementForm form)
         implements LedgerCommand<Disbursement> {
 
+    /** A payment in cash. */
+    public RequestDisbursement(Actor by, String projectCode, String budgetItem, long amountFen, String payee, String purpose,
+                               String invoiceNo, String attachmentRef) {
+        this(by, projectCode, budgetItem, amountFen, payee, purpose, invoiceNo, attachmentRef, DisbursementForm.CASH);
+    }
+
     public RequestDisbursement {
+        java.util.Objects.requireNonNull(form, "a disbursement pays cash or issues goods");
         if (amountFen <= 0) {
             throw new IllegalArgumentException("a disbursement moves a positive amount: " + amountFen);
         }

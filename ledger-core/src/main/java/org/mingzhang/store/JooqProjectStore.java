@@ -32,6 +32,7 @@ import org.mingzhang.project.BudgetLine;
 import org.mingzhang.project.Closing;
 import org.mingzhang.project.Disbursement;
 import org.mingzhang.project.DisbursementSaved;
+import org.mingzhang.project.DisbursementForm;
 import org.mingzhang.project.DisbursementStatus;
 import org.mingzhang.project.LeftoverDisposal;
 import org.mingzhang.project.LeftoverDisposition;
@@ -198,7 +199,7 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
                 actor(r.getDecidedById(), r.getDecidedByName()), instant(r.getDecidedAt()), r.getDecisionReason(),
                 r.getOverrunApprovedFen(), r.getReserveTransactionId(), actor(r.getPaidById(), r.getPaidByName()),
                 instant(r.getPaidAt()), r.getPaymentTransactionId(), r.getPayKey(), actor(r.getClosedById(), r.getClosedByName()),
-                instant(r.getClosedAt()), r.getCloseReason());
+                instant(r.getClosedAt()), r.getCloseReason(), DisbursementForm.valueOf(r.getForm()));
     }
 
     @Override
@@ -390,6 +391,7 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
                     .set(DISBURSEMENT.BUDGET_ITEM, d.budgetItem()).set(DISBURSEMENT.AMOUNT_FEN, d.amountFen())
                     .set(DISBURSEMENT.PAYEE, d.payee()).set(DISBURSEMENT.PURPOSE, d.purpose())
                     .set(DISBURSEMENT.INVOICE_NO, d.invoiceNo()).set(DISBURSEMENT.ATTACHMENT_REF, d.attachmentRef())
+                    .set(DISBURSEMENT.FORM, d.form().name())
                     .set(DISBURSEMENT.DISBURSEMENT_STATUS, d.status().name())
                     .set(DISBURSEMENT.REQUESTED_BY_ID, d.requestedBy().userId())
                     .set(DISBURSEMENT.REQUESTED_BY_NAME, d.requestedBy().name())

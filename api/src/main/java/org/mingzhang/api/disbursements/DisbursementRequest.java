@@ -19,5 +19,9 @@ public record DisbursementRequest(
         @Schema(nullable = true, maxLength = Disbursement.INVOICE_NO_LENGTH_MAX, example = "No.04521879") String invoiceNo,
         @Schema(nullable = true, maxLength = Disbursement.ATTACHMENT_REF_LENGTH_MAX,
                 description = "Where the supporting document is kept (a file name, a link)", example = "发票扫描件-0452.pdf")
-        String attachmentRef) {
+        String attachmentRef,
+        @Schema(nullable = true, allowableValues = {"CASH", "GOODS"}, defaultValue = "CASH",
+                description = "CASH pays from the bank; GOODS issues goods the project holds in the fund's inventory to its "
+                        + "purpose (物资发放, Dr 5101 / Cr 1201), at their valuation. Each draws only on what the project "
+                        + "holds of it") String form) {
 }

@@ -1,6 +1,7 @@
 package org.mingzhang.api.disbursements;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.mingzhang.project.DisbursementForm;
 import org.mingzhang.project.DisbursementStatus;
 
 /** A disbursement and every step it took: who asked, who decided, who paid, and the journal transactions. */
@@ -29,5 +30,6 @@ public record DisbursementResponse(
         @Schema(nullable = true, description = "The transaction that posted the reservation") Long paymentTransactionId,
         @Schema(nullable = true, description = "Who rejected or cancelled it") String closedBy,
         @Schema(nullable = true) String closedAt,
-        @Schema(nullable = true) String closeReason) {
+        @Schema(nullable = true) String closeReason,
+        @Schema(description = "CASH paid from the bank, or GOODS issued from the inventory") DisbursementForm form) {
 }

@@ -46,6 +46,7 @@ import org.mingzhang.money.Money;
 import org.mingzhang.project.DecideDisbursement;
 import org.mingzhang.project.DecideDisbursement.Decision;
 import org.mingzhang.project.Disbursement;
+import org.mingzhang.project.DisbursementForm;
 import org.mingzhang.project.DisbursementStatus;
 import org.mingzhang.project.PayDisbursement;
 import org.mingzhang.project.Project;
@@ -103,9 +104,10 @@ public final class DisbursementsController {
         String invoiceNo = input.optionalNonBlank(request.invoiceNo(), "invoiceNo", Disbursement.INVOICE_NO_LENGTH_MAX);
         String attachment = input.optionalNonBlank(request.attachmentRef(), "attachmentRef",
                 Disbursement.ATTACHMENT_REF_LENGTH_MAX);
+        DisbursementForm form = input.optionalOneOf(DisbursementForm.class, request.form(), "form");
         input.validate();
         Disbursement d = Outcomes.accepted(ledger.execute(new RequestDisbursement(Authenticator.actor(caller), code, item, amountFen,
-                payee, purpose, invoiceNo, attachment)), CODE_IN_PATH);
+                payee, purpose, invoiceNo, attachment, form == null ? DisbursementForm.CASH : form)), CODE_IN_PATH);
         return HttpResponse.created(view(d), URI.create("/api/v1/disbursements/" + d.id()));
     }
 
@@ -276,7 +278,7 @@ public final class DisbursementsController {
                 d.invoiceNo(), d.attachmentRef(), d.status(), name(d.requestedBy()), Times.format(d.requestedAt()),
                 name(d.decidedBy()), time(d.decidedAt()), d.decisionReason(), Money.format(d.overrunApprovedFen()),
                 d.reserveTransactionId(), name(d.paidBy()), time(d.paidAt()), d.paymentTransactionId(), name(d.closedBy()),
-                time(d.closedAt()), d.closeReason());
+                time(d.closedAt()), d.closeReason(), d.form());
     }
 
     private static String name(Actor actor) {

@@ -36,7 +36,9 @@ public record ProjectResponse(
         @Schema(description = "Match money a refund sent back after the project had spent it: owed to the pool by the "
                 + "project's fund from its own unrestricted money (2901), not by the project", example = "0.00") String owedToPool,
         @Schema(description = "raised + matched + transferredIn", example = "43200.00") String received,
-        @Schema(description = "Paid out (posted programme costs)", example = "30000.00") String disbursed,
+        @Schema(description = "Paid out (posted programme costs), in cash and in goods issued", example = "30000.00") String disbursed,
+        @Schema(description = "Of what was disbursed, goods issued from the inventory (物资发放)", example = "0.00")
+        String goodsIssued,
         @Schema(description = "Approved and not yet paid", example = "5000.00") String reserved,
         @Schema(description = "Leftover money returned to the fund or moved to another project", example = "0.00")
         String leftoverOut,

@@ -62,6 +62,7 @@ public final class ProjectViews {
                 Times.format(project.createdAt()), Times.format(project.updatedAt()), project.planVersion(), project.needId(),
                 Money.format(m.raisedFen()), Money.format(m.matchedFen()), Money.format(m.transferredInFen()),
                 Money.format(m.owedToPoolFen()), Money.format(m.receivedFen()), Money.format(m.disbursedFen()),
+                Money.format(m.goodsIssuedFen()),
                 Money.format(m.reservedFen()), Money.format(m.leftoverOutFen()), Money.format(m.availableFen()),
                 new ProjectHoldingsResponse(Money.format(m.restrictedFen()), Money.format(m.designatedFen()),
                         Money.format(m.cashHeldFen()), Money.format(m.goodsHeldFen())),
