@@ -63,6 +63,62 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
     }
 
     @Nested
+    @DisplayName("finding 2: manual entries do not get round the guards")
+    class ManualEntries {
+
+        @Test
+        @DisplayName("when a project holds the fund's 5,000.00 then a manual fee of 1,000.00 from the bank is refused, the fund's "
+                + "own 2,000.00 may be spent, and the project still pays out in full")
+        void projectCashIsNotSpentByHand() {
+            String fund = newFund();
+            String project = raisingProject(fund);
+            Map<String, Object> gift = gift(fund, "5000.00");
+            gift.put("projectCode", project);
+            assertEquals(201, post(accountant, key(), gift).status());
+            assertEquals(200, api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant).body(Map.of())
+                    .send().status());
+
+            ApiClient.Reply fee = manual(fund, List.of(debit("5201", "1000.00"), credit("1002", "1000.00")));
+            assertEquals(422, fee.status(), fee::toString);
+            assertEquals("https://mingzhang.org/problems/fund-money-must-cover-projects", fee.text("type"), fee::toString);
+            assertEquals("0.00", balances(fund).get("5201"));
+
+            assertEquals(201, post(accountant, key(), gift(fund, "2000.00")).status());
+            assertEquals(201, manual(fund, List.of(debit("5201", "1000.00"), credit("1002", "1000.00"))).status());
+            pay(project, "5000.00");
+            Map<String, String> balances = balances(fund);
+            assertEquals("1000.00", balances.get("1002"), balances::toString);
+            assertEquals("0.00", balances.get("3101"), balances::toString);
+        }
+
+        @Test
+        @DisplayName("when a manual entry touches 3102, 410102 or a pool's fund then it is refused naming the account, and "
+                + "nothing is written")
+        void restrictedAccountsAndPoolsAreNotTouchedByHand() {
+            String fund = newFund();
+            assertEquals(201, post(accountant, key(), gift(fund, "500.00")).status());
+            ApiClient.Reply release = manual(fund, List.of(debit("3102", "100.00"), credit("3101", "100.00")));
+            assertEquals(422, release.status(), release::toString);
+            assertTrue(release.text("detail").contains("3102"), release::toString);
+            ApiClient.Reply income = manual(fund, List.of(debit("1001", "100.00"), credit("410102", "100.00")));
+            assertEquals(422, income.status(), income::toString);
+            assertTrue(income.text("detail").contains("410102"), income::toString);
+            String pool = matchingPool();
+            ApiClient.Reply drain = manual(pool, List.of(debit("3101", "100.00"), credit("1002", "100.00")));
+            assertEquals(422, drain.status(), drain::toString);
+            assertEquals("https://mingzhang.org/problems/account-must-move-through-its-records", drain.text("type"), drain::toString);
+            assertEquals("5000.00", balances(pool).get("1002"));
+            assertEquals("0.00", balances(fund).get("3102"));
+            assertEquals("0.00", balances(fund).get("1001"));
+        }
+
+        ApiClient.Reply manual(String fund, List<Map<String, Object>> postings) {
+            return api().post("/api/v1/ledger/transactions").as(accountant).key(key())
+                    .body(Map.of("fundCode", fund, "memo", "手工分录", "postings", postings)).send();
+        }
+    }
+
+    @Nested
     @DisplayName("finding 4: a restriction lifted in the year the gift came is released inside income")
     class SameYearRelease {
 

@@ -20,9 +20,13 @@ import org.mingzhang.journal.TransactionKind;
  */
 final class Workload {
 
-    /** Accounts of the chart that carry no "must not go negative" guard: any pair of them may be posted. */
+    /**
+     * Accounts of the chart that carry no "must not go negative" guard and that a manual entry may touch (the accounts
+     * holding projects' restricted or designated money, 410102, 3102 and 310101, move only through their records): any
+     * pair of them may be posted.
+     */
     private static final String[] UNGUARDED = {
-        "1122", "1901", "2202", "2209", "2901", "3101", "3102", "410101", "410102", "5101", "5201", "5301"};
+        "1122", "1901", "2202", "2209", "2901", "3101", "410101", "5101", "5201", "5301"};
     private static final String[] EXPENSES = {"5101", "5201", "5301"};
     private static final String BANK = "1002";
     /** 10 billion yuan per fund: at 10,000 fen a transfer, more than 10⁸ transfers before a bank could run dry. */

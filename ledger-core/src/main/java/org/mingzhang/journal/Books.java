@@ -20,6 +20,9 @@ public interface Books {
 
     Optional<Account> account(long accountId);
 
+    /** A transaction the batch read ahead or booked (one a command refers to: the one it reverses, say). */
+    Optional<Transaction> transaction(long id);
+
     /** The transaction already written (or written earlier in this batch) with this idempotency key. */
     Optional<Transaction> earlierWithKey(String idempotencyKey);
 

@@ -30,4 +30,12 @@ public interface Decider {
      * alone, so a command is never left half done.
      */
     <T> Outcome<T> decide(LedgerCommand<T> command, Books books);
+
+    /**
+     * Checks, after every command of a batch is decided and before it is written, what this decider's own checks must
+     * have kept true; throws if it does not hold (a bug: the writer then rolls the batch back and retries each command
+     * alone). The pair of the checks made command by command.
+     */
+    default void assertInvariants(Books books) {
+    }
 }

@@ -147,6 +147,11 @@ final class LedgerStateMachine {
             }
 
             @Override
+            public Optional<Transaction> transaction(long id) {
+                return Optional.ofNullable(batch.transaction(id));
+            }
+
+            @Override
             public Optional<Transaction> earlierWithKey(String idempotencyKey) {
                 return Optional.ofNullable(batch.earlierWithKey(idempotencyKey));
             }

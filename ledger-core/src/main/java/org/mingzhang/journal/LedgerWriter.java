@@ -212,15 +212,32 @@ public final class LedgerWriter implements AutoCloseable {
         Prefetch prefetch = keys.isEmpty() && ids.isEmpty() ? Prefetch.EMPTY : store.prefetch(keys, ids);
         LedgerStateMachine.Batch context = new LedgerStateMachine.Batch(prefetch, now());
         List<Outcome<?>> outcomes = new ArrayList<>(batch.size());
+        Books books = machine.books(context);
         for (Queued<?> q : batch) {
             Decider decider = deciderOf(q.command());
-            outcomes.add(decider == null ? machine.applyDirect(q.command(), context)
-                    : decider.decide(q.command(), machine.books(context)));
+            outcomes.add(decider != null ? decider.decide(q.command(), books) : direct(q.command(), context, books));
         }
+        deciders.forEach(d -> d.assertInvariants(books));
         if (!context.writes.isEmpty()) {
             store.commit(context.writes);
         }
         return outcomes;
+    }
+
+    /** A client's own journal command: every decider's guard may refuse it first (money of a record moves only through it). */
+    private Outcome<?> direct(LedgerCommand<?> command, LedgerStateMachine.Batch context, Books books) {
+        // A repeat of a command already applied is the journal's to replay (or to refuse as a key reused), whatever
+        // has happened since.
+        boolean repeat = command.idempotencyKey() != null && books.earlierWithKey(command.idempotencyKey()).isPresent();
+        for (Decider decider : repeat ? List.<Decider>of() : deciders) {
+            if (decider instanceof JournalGuard guard) {
+                Outcome.Rejected<?> refused = guard.refuse(command, books);
+                if (refused != null) {
+                    return refused;
+                }
+            }
+        }
+        return machine.applyDirect(command, context);
     }
 
     /** The state from storage, with every fund's chart made whole (and written) before anything is decided on it. */

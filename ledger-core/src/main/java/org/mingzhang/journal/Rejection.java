@@ -73,5 +73,9 @@ public enum Rejection {
     YEAR_CLOSE_MUST_PRECEDE_PERIOD_CLOSE,
     /** Money of a year that has ended is spent, refunded or moved only once the year is closed (期末结转). */
     YEAR_MUST_BE_CLOSED_FIRST,
-    PROJECT_GOODS_MUST_BE_ISSUED_FIRST
+    PROJECT_GOODS_MUST_BE_ISSUED_FIRST,
+    /** A manual entry may not touch restricted or designated money, nor a matching pool's fund: their records move them. */
+    ACCOUNT_MUST_MOVE_THROUGH_ITS_RECORDS,
+    /** A manual entry may not spend cash or goods that belong to a fund's projects. */
+    FUND_MONEY_MUST_COVER_PROJECTS
 }

@@ -17,6 +17,8 @@ import org.mingzhang.gift.GiftListener;
 import org.mingzhang.journal.Books;
 import org.mingzhang.journal.CreateFund;
 import org.mingzhang.journal.Decider;
+import org.mingzhang.journal.DirectEffect;
+import org.mingzhang.journal.JournalGuard;
 import org.mingzhang.journal.LedgerCommand;
 import org.mingzhang.journal.LedgerLimits;
 import org.mingzhang.journal.Outcome;
@@ -46,7 +48,7 @@ import org.mingzhang.project.TeamMember;
  * still holds; what it has spent the project's fund owes the pool: Dr 3101 / Cr 2901 there, Dr 1901 / Cr 3101 in
  * the pool), and at close what is left back to the sponsor.
  */
-public final class MatchingDecider implements Decider, ProjectListener, GiftListener {
+public final class MatchingDecider implements Decider, ProjectListener, GiftListener, JournalGuard {
 
     private static final String PAYABLE = ChartTemplate.DUE_TO_OTHER_FUNDS;
     private static final String RECEIVABLE = ChartTemplate.DUE_FROM_OTHER_FUNDS;
@@ -97,6 +99,21 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
             case ClosePool c -> close(c, books);
             default -> throw new IllegalArgumentException("not a matching command: " + command);
         };
+    }
+
+    /** A pool's fund is the pool's: its money moves only through the pool (funding, settlements, returns, its close). */
+    @Override
+    public Outcome.Rejected<?> refuse(LedgerCommand<?> command, Books books) {
+        for (DirectEffect e : DirectEffect.of(command, books)) {
+            for (MatchingPool pool : pools.values()) {
+                if (pool.poolFundId() == e.fund().id()) {
+                    return new Outcome.Rejected<>(Rejection.ACCOUNT_MUST_MOVE_THROUGH_ITS_RECORDS, "fund " + e.fund().code()
+                            + " holds matching pool " + pool.code() + "'s money; it moves only through the pool (its funding, "
+                            + "settlements, returns and close), never through a manual entry", "postings");
+                }
+            }
+        }
+        return null;
     }
 
     // --- pools ---------------------------------------------------------------------------------------------

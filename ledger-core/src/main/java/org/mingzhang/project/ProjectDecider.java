@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +15,8 @@ import org.mingzhang.account.ChartTemplate;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.Books;
 import org.mingzhang.journal.Decider;
+import org.mingzhang.journal.DirectEffect;
+import org.mingzhang.journal.JournalGuard;
 import org.mingzhang.journal.FiscalYear;
 import org.mingzhang.journal.LedgerCommand;
 import org.mingzhang.journal.LedgerLimits;
@@ -29,6 +33,8 @@ import org.mingzhang.need.Need;
 import org.mingzhang.need.NeedDecider;
 import org.mingzhang.need.NeedStatus;
 import org.mingzhang.user.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides project commands in the single writer, so that a project's state and the money booked against
@@ -37,7 +43,13 @@ import org.mingzhang.user.Actor;
  * project ({@link ProjectMoney}), and every decider that books such a transaction books it through
  * {@link #book} so that the sums follow.
  */
-public final class ProjectDecider implements Decider {
+public final class ProjectDecider implements Decider, JournalGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectDecider.class);
+    /** The accounts that hold projects' money: moved only by the records that book it, never by a manual entry. */
+    private static final Set<String> HELD = Set.of(ChartTemplate.RESTRICTED_DONATIONS, ChartTemplate.RESTRICTED_NET_ASSETS,
+            ChartTemplate.DESIGNATED_NET_ASSETS);
+    private static final Set<String> CASH = Set.of(ChartTemplate.CASH, ChartTemplate.BANK);
 
     private final ProjectStore store;
     private final NeedDecider needs;
@@ -109,6 +121,105 @@ public final class ProjectDecider implements Decider {
             case DisposeLeftover c -> disposeLeftover(c, books);
             default -> throw new IllegalArgumentException("not a project command: " + command);
         };
+    }
+
+    /**
+     * Refuses a client's journal command that would move projects' money behind their records: one that touches an
+     * account holding restricted or designated money (410102, 3102, 310101), or that takes from a fund more cash or
+     * goods than the fund holds beyond what its projects hold (unreserved). The fund's own money moves freely.
+     */
+    @Override
+    public Outcome.Rejected<?> refuse(LedgerCommand<?> command, Books books) {
+        List<DirectEffect> effects = DirectEffect.of(command, books);
+        for (DirectEffect e : effects) {
+            if (HELD.contains(e.account().code())) {
+                return new Outcome.Rejected<>(Rejection.ACCOUNT_MUST_MOVE_THROUGH_ITS_RECORDS, "account " + e.account().code()
+                        + " (" + e.account().name() + ") of fund " + e.fund().code() + " holds projects' restricted or "
+                        + "designated money; it moves only through gifts, payments, refunds, leftover decisions and the "
+                        + "year-end close, never through a manual entry", "postings");
+            }
+        }
+        Map<Long, long[]> outflows = new HashMap<>();
+        for (DirectEffect e : effects) {
+            int kind = CASH.contains(e.account().code()) ? 0 : ChartTemplate.INVENTORY.equals(e.account().code()) ? 1 : -1;
+            if (kind >= 0) {
+                outflows.computeIfAbsent(e.fund().id(), k -> new long[2])[kind] += e.creditFen() - e.debitFen();
+            }
+        }
+        for (Map.Entry<Long, long[]> flow : outflows.entrySet()) {
+            Fund fund = books.fund(flow.getKey()).orElseThrow();
+            for (int kind = 0; kind < 2; kind++) {
+                long out = flow.getValue()[kind];
+                if (out <= 0) {
+                    continue;
+                }
+                long fundHas = kind == 0 ? available(books, fund, ChartTemplate.CASH) + available(books, fund, ChartTemplate.BANK)
+                        : available(books, fund, ChartTemplate.INVENTORY);
+                long projectsHold = 0;
+                for (Project p : byId.values()) {
+                    if (p.fundId() == fund.id()) {
+                        ProjectMoney m = moneyOf(p.id());
+                        projectsHold += Math.max(0, kind == 0 ? m.availableCashFen() : m.availableGoodsFen());
+                    }
+                }
+                long free = fundHas - projectsHold;
+                // With nothing held for projects, the journal's own guard (no negative cash) is the one that answers.
+                if (projectsHold > 0 && out > free) {
+                    String what = kind == 0 ? "cash (1001, 1002)" : "goods (1201)";
+                    return new Outcome.Rejected<>(Rejection.FUND_MONEY_MUST_COVER_PROJECTS, "fund " + fund.code() + " holds "
+                            + Money.format(fundHas) + " in " + what + ", of which its projects hold " + Money.format(projectsHold)
+                            + " unreserved; a manual entry may take at most the " + Money.format(Math.max(0, free))
+                            + " left, not " + Money.format(out) + " (a project's money is spent through its disbursements)",
+                            "postings");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long available(Books books, Fund fund, String code) {
+        return books.account(fund.id(), code).map(Account::availableFen).orElse(0L);
+    }
+
+    /**
+     * After a batch: every project whose money moved holds no negative amount, in total, in cash or in goods; and
+     * every fund it moved in holds at least the cash and goods its projects hold. A project's figures are a bug to stop
+     * at; a fund that holds less than its projects can come from books written before manual entries were guarded,
+     * so that is logged, not stopped at (the guard keeps new entries from making it worse).
+     */
+    @Override
+    public void assertInvariants(Books books) {
+        Set<Long> funds = new HashSet<>();
+        for (Transaction t : books.bookedInBatch()) {
+            Project p = t.references().project() == null ? null : byCode.get(t.references().project());
+            if (p == null) {
+                continue;
+            }
+            ProjectMoney m = moneyOf(p.id());
+            if (m.holdingsFen() < 0 || m.cashHeldFen() < 0 || m.goodsHeldFen() < 0) {
+                throw new IllegalStateException("project " + p.code() + " holds " + m.holdingsFen() + " fen, " + m.cashHeldFen()
+                        + " in cash and " + m.goodsHeldFen() + " in goods after transaction " + t.id());
+            }
+            funds.add(p.fundId());
+        }
+        for (long fundId : funds) {
+            Fund fund = books.fund(fundId).orElseThrow();
+            long cash = 0;
+            long goods = 0;
+            for (Project p : byId.values()) {
+                if (p.fundId() == fundId) {
+                    cash += moneyOf(p.id()).cashHeldFen();
+                    goods += moneyOf(p.id()).goodsHeldFen();
+                }
+            }
+            long fundCash = books.account(fundId, ChartTemplate.CASH).map(Account::balanceFen).orElse(0L)
+                    + books.account(fundId, ChartTemplate.BANK).map(Account::balanceFen).orElse(0L);
+            long fundGoods = books.account(fundId, ChartTemplate.INVENTORY).map(Account::balanceFen).orElse(0L);
+            if (fundCash < cash || fundGoods < goods) {
+                LOG.error("fund {} holds {} fen in cash and {} in goods; its projects hold {} and {}: money of projects was "
+                        + "spent outside their records", fund.code(), fundCash, fundGoods, cash, goods);
+            }
+        }
     }
 
     /** The project as the writer knows it now (for other deciders: gifts check a project's state and window). */
