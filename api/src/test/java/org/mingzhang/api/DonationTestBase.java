@@ -58,6 +58,11 @@ abstract class DonationTestBase extends ApiTestBase {
 
     /** A DRAFT project as above that applies to a matching pool (配捐), when one is named. */
     String draftProject(String fundCode, Duration opensIn, Duration length, String poolCode) {
+        return draftProject(fundCode, opensIn, length, poolCode, null);
+    }
+
+    /** A DRAFT project as above whose plan lets the federation charge a management fee at {@code feeRate} ("0.05"). */
+    String draftProject(String fundCode, Duration opensIn, Duration length, String poolCode, String feeRate) {
         String code = unique("P");
         OffsetDateTime opens = OffsetDateTime.now(CHINA).plus(opensIn).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> plan = new LinkedHashMap<>();
@@ -75,6 +80,9 @@ abstract class DonationTestBase extends ApiTestBase {
         plan.put("fundraisingClosesAt", opens.plus(length).toString());
         if (poolCode != null) {
             plan.put("matchingPoolCode", poolCode);
+        }
+        if (feeRate != null) {
+            plan.put("managementFeeRate", feeRate);
         }
         ApiClient.Reply created = api().post("/api/v1/projects").as(accountant).body(plan).send();
         assertEquals(201, created.status(), created::toString);
@@ -126,7 +134,7 @@ abstract class DonationTestBase extends ApiTestBase {
         return approved(draftProject(fundCode, Duration.ofDays(-30), Duration.ofDays(28)));
     }
 
-    private String approved(String code) {
+    String approved(String code) {
         ApiClient.Reply submitted = api().post("/api/v1/projects/" + code + "/submit").as(accountant).body(Map.of()).send();
         assertEquals(200, submitted.status(), submitted::toString);
         ApiClient.Reply approved = api().post("/api/v1/projects/" + code + "/approve").as(committee)

@@ -481,24 +481,32 @@ class MatchingPoolsTest extends ApiTestBase {
             assertEquals("4440.00", fund(poolCode).get("cash").asText());
 
             // A refund after settlement recomputes the match: without 李四 the base is 2000.00, still 20%: 400.00,
-            // so 160.00 goes back to the pool. The explanation keeps the settled figures and shows what returned.
+            // so 160.00 goes back to the pool. The explanation keeps the settled figures, shows beside them the recomputed
+            // base, tier and entitlement, and finalAmount is what the project keeps now.
             Outcome<Gift> refund = ledger.execute(new RefundGift(key(), recorder, refundedLater, "捐赠人要求退回"));
             assertTrue(refund.accepted(), refund::toString);
             JsonNode afterRefund = match(project);
-            assertFigures(afterRefund, Map.of("status", "SETTLED", "base", "2800.00", "finalAmount", "560.00",
-                    "returned", "160.00", "net", "400.00"));
+            assertFigures(afterRefund, Map.of("status", "SETTLED", "base", "2800.00", "settledAmount", "560.00",
+                    "returned", "160.00", "finalAmount", "400.00", "net", "400.00"));
+            assertFigures(afterRefund.get("recomputed"), Map.of("received", "3000.00", "base", "2000.00", "capped", "400.00",
+                    "entitled", "400.00"));
+            assertEquals("0.20", afterRefund.get("recomputed").get("tier").get("rate").asText());
             assertEquals(1, afterRefund.get("tier").get("index").asInt());
             assertEquals(1, afterRefund.get("giftsExcluded").get("REFUNDED").asInt());
             assertEquals(String.valueOf(refundedLater), afterRefund.get("abuseSignals").get(0).get("giftId").asText());
             assertEquals("REFUNDED_AFTER_SETTLEMENT", afterRefund.get("abuseSignals").get(0).get("signals").get(0).asText());
             JsonNode pool = poolView(poolCode);
-            assertFigures(pool, Map.of("settled", "400.00", "returned", "160.00", "available", "4600.00"));
+            // budget 5000.00 = settled 560.00 − returned 160.00 + available 4600.00 + receivable 0 + returned to the sponsor 0
+            assertFigures(pool, Map.of("settled", "560.00", "returned", "160.00", "kept", "400.00", "available", "4600.00",
+                    "receivable", "0.00", "returnedToSponsor", "0.00"));
             assertEquals(project, pool.get("abuseSignals").get(0).get("projectCode").asText());
 
             String closeKey = key();
             ApiClient.Reply poolClosed = closePool(poolCode, closeKey);
             assertEquals(200, poolClosed.status(), poolClosed::toString);
-            assertFigures(poolClosed.json(), Map.of("status", "CLOSED", "available", "0.00", "settled", "400.00"));
+            // 5000.00 = 560.00 − 160.00 + 0 + 0 + 4600.00
+            assertFigures(poolClosed.json(), Map.of("status", "CLOSED", "available", "0.00", "settled", "560.00",
+                    "kept", "400.00", "returnedToSponsor", "4600.00"));
             assertTrue(poolClosed.json().get("closedAt").asText().endsWith("+08:00"), poolClosed::toString);
             assertEquals("19600.00", fund(sponsor).get("cash").asText(), "20000.00 − 5000.00 + the 4600.00 left");
             assertEquals("0.00", fund(poolCode).get("cash").asText());

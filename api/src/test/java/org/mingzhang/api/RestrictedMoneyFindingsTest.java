@@ -119,6 +119,222 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
     }
 
     @Nested
+    @DisplayName("finding 3: refunds in part, and refunds of money already spent, booked as an obligation and settled")
+    class Refunds {
+
+        @Test
+        @DisplayName("when a project has spent a 1,000.00 gift then a refund of 400.00 is owed to the donor (Dr 5201 / Cr 2209), "
+                + "3102 and 410102 stay at 0.00 (not −400.00), and the fund pays the donor once it has cash of its own")
+        void refundAfterSpendingIsOwedAndPaid() {
+            String fund = newFund();
+            String project = raisingProject(fund);
+            long gift = restrictedGift(fund, project, "1000.00");
+            closeFundraising(project);
+            pay(project, "1000.00");
+
+            ApiClient.Reply refunded = refund(gift, Map.of("reason", "捐赠人要求退回部分", "amount", "400.00"));
+            assertEquals(200, refunded.status(), refunded::toString);
+            assertFigures(refunded.json(), Map.of("status", "RECEIVED", "refunded", "400.00", "refundOwed", "400.00"));
+            assertFigures(refunded.json().path("refunds").get(0), Map.of("kind", "REFUND", "amount", "400.00",
+                    "returned", "0.00", "owed", "400.00"));
+            Map<String, String> balances = balances(fund);
+            assertEquals("0.00", balances.get("3102"), balances::toString);
+            assertEquals("0.00", balances.get("410102"), balances::toString);
+            assertEquals("400.00", balances.get("5201"), balances::toString);
+            assertEquals("400.00", balances.get("2209"), balances::toString);
+            JsonNode view = api().get("/api/v1/projects/" + project).as(auditor).send().json();
+            assertFigures(view, Map.of("raised", "1000.00", "refundedFromFund", "400.00", "available", "0.00"));
+
+            ApiClient.Reply tooSoon = payOwed(gift, Map.of());
+            assertEquals(422, tooSoon.status(), tooSoon::toString);
+            assertEquals("https://mingzhang.org/problems/fund-money-must-cover-projects", tooSoon.text("type"), tooSoon::toString);
+            assertEquals(201, post(accountant, key(), gift(fund, "500.00")).status());
+            ApiClient.Reply paid = payOwed(gift, Map.of("note", "已转账退还"));
+            assertEquals(200, paid.status(), paid::toString);
+            assertFigures(paid.json(), Map.of("refundOwed", "0.00", "refunded", "400.00"));
+            assertEquals("PAYMENT", paid.json().path("refunds").get(1).path("kind").asText(), paid::toString);
+            balances = balances(fund);
+            assertEquals("0.00", balances.get("2209"), balances::toString);
+            assertEquals("100.00", balances.get("1002"), balances::toString);
+
+            ApiClient.Reply rest = refund(gift, Map.of("reason", "余下部分也退回"));
+            assertEquals(200, rest.status(), rest::toString);
+            assertFigures(rest.json(), Map.of("status", "REFUNDED", "refunded", "1000.00", "refundOwed", "600.00"));
+            ApiClient.Reply again = refund(gift, Map.of("reason", "再退"));
+            assertEquals(409, again.status(), again::toString);
+        }
+
+        @Test
+        @DisplayName("when a project still holds a gift then a refund of 300.00 of it goes back from its restricted income, and "
+                + "more than is left of the gift is refused naming the amount")
+        void partialRefundWhileHeld() {
+            String fund = newFund();
+            String project = raisingProject(fund);
+            long gift = restrictedGift(fund, project, "1000.00");
+            ApiClient.Reply refunded = refund(gift, Map.of("reason", "重复转账", "amount", "300.00"));
+            assertEquals(200, refunded.status(), refunded::toString);
+            assertFigures(refunded.json().path("refunds").get(0), Map.of("returned", "300.00", "owed", "0.00"));
+            Map<String, String> balances = balances(fund);
+            assertEquals("700.00", balances.get("410102"), balances::toString);
+            assertEquals("700.00", balances.get("1002"), balances::toString);
+            assertEquals("0.00", balances.get("2209"), balances::toString);
+            assertEquals("700.00", api().get("/api/v1/projects/" + project).as(auditor).send().json().path("raised").asText());
+
+            long before = journalSize();
+            ApiClient.Reply tooMuch = refund(gift, Map.of("reason", "多退", "amount", "700.01"));
+            assertEquals(422, tooMuch.status(), tooMuch::toString);
+            assertEquals("amount", tooMuch.json().path("errors").get(0).path("field").asText(), tooMuch::toString);
+            assertEquals(before, journalSize());
+        }
+
+        @Test
+        @DisplayName("when a refund takes match money the project had spent then its fund owes the pool (2901 / 1901), and "
+                + "the pool collects it once the fund has cash of its own")
+        void poolReceivableIsCollected() {
+            String fund = newFund();
+            String pool = matchingPool();
+            String project = raisingProject(fund, pool);
+            long first = 0;
+            for (String donorId : List.of("370102199001015555", "370102199001016666")) {
+                Map<String, Object> gift = gift(fund, "1500.00");
+                gift.put("projectCode", project);
+                donor(gift).put("idNumber", donorId);
+                ApiClient.Reply given = post(accountant, key(), gift);
+                assertEquals(201, given.status(), given::toString);
+                first = first == 0 ? given.json().path("id").asLong() : first;
+            }
+            closeFundraising(project);
+            pay(project, "3600.00");
+            // Without the first gift the base is 1,500.00: 20% → 300.00 of the 600.00; the project spent it all, so its
+            // fund owes the pool 300.00.
+            assertEquals(200, refund(first, Map.of("reason", "捐赠人撤回")).status());
+            assertEquals("300.00", balances(fund).get("2901"));
+            assertEquals("300.00", balances(pool).get("1901"));
+            JsonNode figures = pool(pool);
+            assertFigures(figures, Map.of("settled", "600.00", "returned", "300.00", "receivable", "300.00", "available", "4400.00"));
+            assertReconciles(figures);
+
+            Map<String, Object> collect = Map.of("projectCode", project);
+            ApiClient.Reply tooSoon = api().post("/api/v1/matching-pools/" + pool + "/collections").as(accountant).key(key())
+                    .body(collect).send();
+            assertEquals(422, tooSoon.status(), tooSoon::toString);
+            assertEquals(201, post(accountant, key(), gift(fund, "300.00")).status());
+            ApiClient.Reply collected = api().post("/api/v1/matching-pools/" + pool + "/collections").as(accountant).key(key())
+                    .body(collect).send();
+            assertEquals(201, collected.status(), collected::toString);
+            assertFigures(collected.json(), Map.of("amount", "300.00", "stillOwed", "0.00"));
+            assertEquals("0.00", balances(fund).get("2901"));
+            assertFigures(pool(pool), Map.of("receivable", "0.00", "available", "4700.00"));
+            assertReconciles(pool(pool));
+        }
+    }
+
+    @Nested
+    @DisplayName("finding 6: a pool's figures reconcile with its budget, and a match explains itself after a refund")
+    class PoolFigures {
+
+        @Test
+        @DisplayName("when a settled project refunds a gift and the pool closes then budget = settled − returned + available "
+                + "+ receivable + returned to the sponsor at each step, and the explanation shows the recomputed base and rate "
+                + "beside the settled ones, with finalAmount what the project keeps")
+        void poolReconcilesAndExplainsRefunds() {
+            String fund = newFund();
+            String pool = matchingPool();
+            String project = raisingProject(fund, pool);
+            long first = 0;
+            for (String donorId : List.of("370102199001017777", "370102199001018888")) {
+                Map<String, Object> gift = gift(fund, "1500.00");
+                gift.put("projectCode", project);
+                donor(gift).put("idNumber", donorId);
+                ApiClient.Reply given = post(accountant, key(), gift);
+                first = first == 0 ? given.json().path("id").asLong() : first;
+            }
+            assertReconciles(pool(pool));
+            closeFundraising(project);
+            assertReconciles(pool(pool));
+            // Settled: base 3,000.00 at 20% = 600.00. The refund leaves 1,500.00, still 20%: 300.00, and the project still
+            // holds the match, so 300.00 goes back to the pool's bank.
+            assertEquals(200, refund(first, Map.of("reason", "捐赠人撤回")).status());
+            JsonNode match = api().get("/api/v1/projects/" + project + "/match").as(auditor).send().json();
+            assertFigures(match, Map.of("base", "3000.00", "settledAmount", "600.00", "returned", "300.00",
+                    "finalAmount", "300.00"));
+            assertFigures(match.path("recomputed"), Map.of("base", "1500.00", "capped", "300.00", "entitled", "300.00"));
+            assertEquals("0.20", match.path("recomputed").path("tier").path("rate").asText(), match::toString);
+            assertEquals("0.20", match.path("tier").path("rate").asText(), match::toString);
+            JsonNode figures = pool(pool);
+            assertFigures(figures, Map.of("budget", "5000.00", "settled", "600.00", "returned", "300.00", "kept", "300.00",
+                    "available", "4700.00", "receivable", "0.00", "returnedToSponsor", "0.00"));
+            assertReconciles(figures);
+
+            ApiClient.Reply closed = api().post("/api/v1/matching-pools/" + pool + "/close").as(accountant).key(key())
+                    .body(Map.of()).send();
+            assertEquals(200, closed.status(), closed::toString);
+            assertFigures(closed.json(), Map.of("available", "0.00", "returnedToSponsor", "4700.00", "kept", "300.00"));
+            assertReconciles(closed.json());
+        }
+    }
+
+    @Nested
+    @DisplayName("management fees are a feature of the plan, not a manual entry")
+    class ManagementFees {
+
+        @Test
+        @DisplayName("when a plan allows 5% and the project raised 10,000.00 then 500.00 is charged once (Dr 5201 / Cr 1002, "
+                + "Dr 410102 / Cr 410101), shows on the project, and a later 2,000.00 gift makes 100.00 more due")
+        void feeFromThePlan() {
+            String fund = newFund();
+            String project = approved(draftProject(fund, java.time.Duration.ofDays(-30), java.time.Duration.ofDays(60), null,
+                    "0.05"));
+            restrictedGift(fund, project, "10000.00");
+            ApiClient.Reply charged = api().post("/api/v1/projects/" + project + "/management-fees").as(accountant).key(key())
+                    .body(Map.of()).send();
+            assertEquals(201, charged.status(), charged::toString);
+            assertFigures(charged.json(), Map.of("rate", "0.05", "raised", "10000.00", "allowed", "500.00", "amount", "500.00",
+                    "chargedTotal", "500.00"));
+            Map<String, String> balances = balances(fund);
+            assertEquals("500.00", balances.get("5201"), balances::toString);
+            assertEquals("9500.00", balances.get("1002"), balances::toString);
+            assertEquals("9500.00", balances.get("410102"), balances::toString);
+            assertEquals("500.00", balances.get("410101"), balances::toString);
+            JsonNode view = api().get("/api/v1/projects/" + project).as(auditor).send().json();
+            assertFigures(view, Map.of("managementFeeRate", "0.05", "managementFees", "500.00", "available", "9500.00"));
+
+            ApiClient.Reply nothingDue = api().post("/api/v1/projects/" + project + "/management-fees").as(accountant).key(key())
+                    .body(Map.of()).send();
+            assertEquals(422, nothingDue.status(), nothingDue::toString);
+            assertEquals("https://mingzhang.org/problems/project-fee-must-be-due", nothingDue.text("type"), nothingDue::toString);
+            restrictedGift(fund, project, "2000.00");
+            ApiClient.Reply more = api().post("/api/v1/projects/" + project + "/management-fees").as(accountant).key(key())
+                    .body(Map.of()).send();
+            assertEquals(201, more.status(), more::toString);
+            assertFigures(more.json(), Map.of("amount", "100.00", "chargedBefore", "500.00", "chargedTotal", "600.00"));
+        }
+
+        @Test
+        @DisplayName("when a plan asks a fee above 13% then it is refused naming managementFeeRate")
+        void feeAboveTheCeiling() {
+            String fund = newFund();
+            Map<String, Object> plan = new java.util.LinkedHashMap<>();
+            plan.put("code", unique("P"));
+            plan.put("fundCode", fund);
+            plan.put("title", "道路硬化");
+            plan.put("category", "便民维修");
+            plan.put("need", "土路泥泞");
+            plan.put("goals", List.of("硬化道路"));
+            plan.put("targetAmount", "1000.00");
+            plan.put("budget", List.of(Map.of("item", "材料", "amount", "1000.00")));
+            plan.put("plan", "施工");
+            plan.put("team", List.of(Map.of("name", "王主任", "role", "负责人")));
+            plan.put("fundraisingOpensAt", "2026-05-01T00:00:00+08:00");
+            plan.put("fundraisingClosesAt", "2026-06-01T00:00:00+08:00");
+            plan.put("managementFeeRate", "0.20");
+            ApiClient.Reply refused = api().post("/api/v1/projects").as(accountant).body(plan).send();
+            assertEquals(400, refused.status(), refused::toString);
+            assertEquals("managementFeeRate", refused.json().path("errors").get(0).path("field").asText(), refused::toString);
+        }
+    }
+
+    @Nested
     @DisplayName("finding 4: a restriction lifted in the year the gift came is released inside income")
     class SameYearRelease {
 
@@ -268,6 +484,49 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
                     .body(Map.of("code", unique("C"), "name", "阳谷县某社区基金", "level", "COMMUNITY", "parentCode", county)).send();
             assertEquals(201, community.status(), community::toString);
         }
+    }
+
+    long restrictedGift(String fund, String project, String amount) {
+        Map<String, Object> gift = gift(fund, amount);
+        gift.put("projectCode", project);
+        ApiClient.Reply given = post(accountant, key(), gift);
+        assertEquals(201, given.status(), given::toString);
+        return given.json().path("id").asLong();
+    }
+
+    void closeFundraising(String project) {
+        ApiClient.Reply closed = api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant)
+                .body(Map.of()).send();
+        assertEquals(200, closed.status(), closed::toString);
+    }
+
+    ApiClient.Reply refund(long gift, Map<String, Object> body) {
+        return api().post(DONATIONS + "/" + gift + "/refund").as(accountant).key(key()).body(body).send();
+    }
+
+    ApiClient.Reply payOwed(long gift, Map<String, Object> body) {
+        return api().post(DONATIONS + "/" + gift + "/refund-payments").as(accountant).key(key()).body(body).send();
+    }
+
+    JsonNode pool(String code) {
+        ApiClient.Reply pool = api().get("/api/v1/matching-pools/" + code).as(auditor).send();
+        assertEquals(200, pool.status(), pool::toString);
+        return pool.json();
+    }
+
+    /** budget = settled − returned + available + receivable + returned to the sponsor, in fen. */
+    static void assertReconciles(JsonNode pool) {
+        long sum = fen(pool, "settled") - fen(pool, "returned") + fen(pool, "available") + fen(pool, "receivable")
+                + fen(pool, "returnedToSponsor");
+        assertEquals(fen(pool, "budget"), sum, pool::toString);
+    }
+
+    static long fen(JsonNode node, String field) {
+        return org.mingzhang.money.Money.parse(node.path(field).asText()).fen();
+    }
+
+    static void assertFigures(JsonNode node, Map<String, String> expected) {
+        expected.forEach((field, value) -> assertEquals(value, node.path(field).asText(), field + " in " + node));
     }
 
     void pay(String project, String amount) {

@@ -16,6 +16,12 @@ public interface GiftStore {
 
     long lastGiftId();
 
+    /** The refund or payment of what a refund owed that was made with this idempotency key. */
+    Optional<GiftRefund> refundByIdempotencyKey(String key);
+
+    /** A gift's refunds and payments of what they owed, in the order they were made. */
+    List<GiftRefund> refunds(long giftId);
+
     /** "fundId:year" → the last receipt sequence number issued, so that numbering continues without gaps. */
     Map<String, Integer> lastReceiptSeqs();
 }

@@ -77,5 +77,30 @@ public enum Rejection {
     /** A manual entry may not touch restricted or designated money, nor a matching pool's fund: their records move them. */
     ACCOUNT_MUST_MOVE_THROUGH_ITS_RECORDS,
     /** A manual entry may not spend cash or goods that belong to a fund's projects. */
-    FUND_MONEY_MUST_COVER_PROJECTS
+    FUND_MONEY_MUST_COVER_PROJECTS,
+    /** A refund gives back at most what has not been refunded of the gift yet. */
+    REFUND_MUST_NOT_EXCEED_GIFT,
+    /** A payment to a donor pays at most what a refund left owed. */
+    REFUND_OWED_MUST_COVER_PAYMENT,
+    /** A management fee is charged only as far as the project's plan lets it and its money has not borne it yet. */
+    PROJECT_FEE_MUST_BE_DUE,
+    /** A management fee is borne by the project's restricted cash, which must hold it. */
+    PROJECT_MONEY_MUST_COVER_FEE,
+    /** A pool collects from a fund at most what the fund owes it for a project's match. */
+    POOL_RECEIVABLE_MUST_BE_OWED,
+    // The memorandum register of unvalued goods (备查簿), in the order its decider checks them.
+    /** An issue draws on a goods register entry of the fund the request names. */
+    GOODS_ENTRY_MUST_EXIST,
+    /** Goods given for a project are given for a project of the fund whose register records them. */
+    GOODS_PROJECT_MUST_BELONG_TO_FUND,
+    /** Goods are handed out from the IN entry that received them, never from another issue. */
+    GOODS_ISSUE_MUST_DRAW_ON_AN_IN_ENTRY,
+    /** The register records what has happened: no entry is dated ahead of the ledger's clock. */
+    GOODS_ENTRY_MUST_NOT_BE_DATED_IN_THE_FUTURE,
+    /** Goods are handed out no earlier than they were received. */
+    GOODS_ISSUE_MUST_NOT_PRECEDE_RECEIPT,
+    /** An issue hands out at most what is left of the entry it draws on. */
+    GOODS_ISSUE_MUST_NOT_EXCEED_REMAINING,
+    /** One IN entry is handed out at most GoodsEntry.ISSUES_PER_ENTRY_MAX times. */
+    GOODS_ISSUES_MUST_NOT_EXCEED_MAX
 }

@@ -13,5 +13,9 @@ public enum TransactionKind {
     /** Money given back to a donor: what is still held goes back; what was spent is owed (a payable). */
     REFUND,
     /** 期末结转: at a year's end, income and expenses closed into restricted and unrestricted net assets. */
-    YEAR_CLOSE
+    YEAR_CLOSE,
+    /** 管理费: a project's management fee, charged as its plan allows from its restricted money (Dr 5201 / Cr 1002). */
+    FEE,
+    /** A payable or receivable settled: what a refund left owed paid to the donor, what a fund owed a pool paid to it. */
+    SETTLEMENT
 }

@@ -1,11 +1,11 @@
 package org.mingzhang.matching;
 
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mingzhang.account.Account;
@@ -88,7 +88,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
 
     @Override
     public boolean decides(LedgerCommand<?> command) {
-        return command instanceof CreatePool || command instanceof ClosePool;
+        return command instanceof CreatePool || command instanceof ClosePool || command instanceof CollectFromFund;
     }
 
     @Override
@@ -97,6 +97,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         return (Outcome<T>) switch ((LedgerCommand<?>) command) {
             case CreatePool c -> create(c, books);
             case ClosePool c -> close(c, books);
+            case CollectFromFund c -> collect(c, books);
             default -> throw new IllegalArgumentException("not a matching command: " + command);
         };
     }
@@ -149,7 +150,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
                         PostingLine.debit(ChartTemplate.BANK, c.budgetFen()).inFund(poolFund.code()),
                         PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, c.budgetFen()).inFund(poolFund.code())))));
         MatchingPool pool = new MatchingPool(++lastPoolId, c.code(), c.name(), sponsor.id(), poolFund.id(), c.budgetFen(),
-                c.settlement(), true, 1, c.rule(), c.idempotencyKey(), c.requestHash(), c.by(), books.now(), null, null, null);
+                c.settlement(), true, 1, c.rule(), c.idempotencyKey(), c.requestHash(), c.by(), books.now(), null, null, null, 0);
         pools.put(pool.code(), pool);
         books.write(new PoolSaved(pool, true));
         return new Outcome.Accepted<>(pool, false);
@@ -187,18 +188,87 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         }
         long left = available(pool, books);
         Fund sponsor = books.fund(pool.sponsorFundId()).orElseThrow();
-        Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
         if (left > 0) {
-            mustAccept(books.book(new PostEntry(c.idempotencyKey(), c.by().recordedBy(), TransactionKind.POOL_FUNDING, poolFund.code(),
-                    "配捐池结余退回 pool closed: unused budget back to " + sponsor.code(), null, References.pool(pool.code()),
-                    List.of(PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, left), PostingLine.credit(ChartTemplate.BANK, left),
-                            PostingLine.debit(ChartTemplate.BANK, left).inFund(sponsor.code()),
-                            PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, left).inFund(sponsor.code())))));
+            returnToSponsor(pool, left, c.idempotencyKey(), c.by().recordedBy(), "配捐池结余退回 pool closed: unused budget back to "
+                    + sponsor.code(), books);
         }
-        MatchingPool closed = pool.closed(books.now(), c.idempotencyKey(), c.requestHash());
+        MatchingPool closed = pool.closed(books.now(), c.idempotencyKey(), c.requestHash(), Math.max(0, left));
         pools.put(closed.code(), closed);
         books.write(new PoolSaved(closed, false));
         return new Outcome.Accepted<>(closed, false);
+    }
+
+    /**
+     * Collects what a project's fund owes the pool for match money a refund sent back after the project had spent it
+     * (the receivable 1901 in the pool's fund, the payable 2901 in the project's): project's fund Dr 2901 / Cr 1002, pool
+     * Dr 1002 / Cr 1901. The fund pays from its own cash, never from what its projects hold.
+     */
+    private Outcome<PoolCollection> collect(CollectFromFund c, Books books) {
+        MatchingPool pool = pools.get(c.poolCode());
+        if (pool == null) {
+            return new Outcome.Rejected<>(Rejection.POOL_MUST_EXIST, "no pool " + c.poolCode(), "code");
+        }
+        Project project = projects.project(c.projectCode());
+        if (project == null) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_MUST_EXIST, "no project " + c.projectCode(), "projectCode");
+        }
+        Optional<Transaction> earlier = books.earlierWithKey(c.idempotencyKey());
+        if (earlier.isPresent()) {
+            Transaction t = earlier.get();
+            boolean same = t.kind() == TransactionKind.SETTLEMENT && pool.code().equals(t.references().pool())
+                    && project.code().equals(t.references().project()) && (c.amountFen() == null
+                    || c.amountFen() == t.amountFen(project.fundId()));
+            return same ? new Outcome.Accepted<>(new PoolCollection(pool, project, t.amountFen(project.fundId()),
+                    projects.money(project.id()).owedToPoolFen(), t.id()), true)
+                    : new Outcome.Rejected<>(Rejection.IDEMPOTENCY_KEY_MUST_MATCH_CONTENT, "Idempotency-Key " + c.idempotencyKey()
+                            + " was already used for a different request", "Idempotency-Key");
+        }
+        Settlement s = settlementsByProject.get(project.id());
+        long owed = s == null || s.poolId() != pool.id() ? 0 : projects.money(project.id()).owedToPoolFen();
+        long amount = c.amountFen() == null ? owed : c.amountFen();
+        if (owed <= 0 || amount > owed) {
+            return new Outcome.Rejected<>(Rejection.POOL_RECEIVABLE_MUST_BE_OWED, "the fund of project " + project.code()
+                    + " owes pool " + pool.code() + " " + org.mingzhang.money.Money.format(Math.max(0, owed))
+                    + "; it cannot pay " + org.mingzhang.money.Money.format(amount), c.amountFen() == null ? "projectCode" : "amount");
+        }
+        Fund projectFund = books.fund(project.fundId()).orElseThrow();
+        if (projects.free(books, projectFund, false) < amount) {
+            return projects.fundMustCover(books, projectFund, false, amount, "paying the pool", "amount");
+        }
+        Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
+        Outcome<Transaction> booked = projects.book(books, new PostEntry(c.idempotencyKey(), c.by().recordedBy(),
+                TransactionKind.SETTLEMENT, projectFund.code(), "配捐欠款收回 fund " + projectFund.code() + " pays pool " + pool.code()
+                        + " what it owed for project " + project.code() + "'s match", null,
+                new References(null, null, pool.code(), project.code()), List.of(
+                        PostingLine.debit(PAYABLE, amount), PostingLine.credit(ChartTemplate.BANK, amount),
+                        PostingLine.debit(ChartTemplate.BANK, amount).inFund(poolFund.code()),
+                        PostingLine.credit(RECEIVABLE, amount).inFund(poolFund.code()))));
+        if (booked instanceof Outcome.Rejected<Transaction> r) {
+            return new Outcome.Rejected<>(r.rejection(), r.detail(), "amount");
+        }
+        if (!pool.open()) {
+            // A closed pool keeps nothing: what it collects goes on to its sponsor, as its leftover did at close.
+            returnToSponsor(pool, amount, c.idempotencyKey() + ":to-sponsor", c.by().recordedBy(),
+                    "配捐池收回款退回 collected after close: back to the sponsor", books);
+            MatchingPool updated = pool.closed(pool.closedAt(), pool.closeIdempotencyKey(), pool.closeRequestHash(),
+                    pool.returnedToSponsorFen() + amount);
+            pools.put(updated.code(), updated);
+            books.write(new PoolSaved(updated, false));
+            pool = updated;
+        }
+        return new Outcome.Accepted<>(new PoolCollection(pool, project, amount, projects.money(project.id()).owedToPoolFen(),
+                booked.value().id()), false);
+    }
+
+    /** Moves {@code amount} of the pool's money back to its sponsor: pool Dr 3101 / Cr 1002, sponsor Dr 1002 / Cr 3101. */
+    private static void returnToSponsor(MatchingPool pool, long amount, String key, String by, String memo, Books books) {
+        Fund sponsor = books.fund(pool.sponsorFundId()).orElseThrow();
+        Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
+        mustAccept(books.book(new PostEntry(key, by, TransactionKind.POOL_FUNDING, poolFund.code(), memo, null,
+                References.pool(pool.code()), List.of(PostingLine.debit(ChartTemplate.UNRESTRICTED_NET_ASSETS, amount),
+                        PostingLine.credit(ChartTemplate.BANK, amount),
+                        PostingLine.debit(ChartTemplate.BANK, amount).inFund(sponsor.code()),
+                        PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, amount).inFund(sponsor.code())))));
     }
 
     /** Settles every unsettled member in proportion: each gets its capped match, scaled down if the sum exceeds the pool. */
@@ -291,11 +361,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         }
         MatchingPool pool = pools.values().stream().filter(p -> p.id() == s.poolId()).findFirst().orElseThrow();
         Project project = projects.project(gift.projectId());
-        long cappedNow = explain(pool, project, Long.MAX_VALUE, books).cappedFen();
-        long entitled = pool.settlement() == SettlementMode.AT_PROJECT_CLOSE || s.cappedFen() == 0
-                ? Math.min(cappedNow, s.finalFen())
-                : BigInteger.valueOf(cappedNow).multiply(BigInteger.valueOf(s.finalFen())).divide(BigInteger.valueOf(s.cappedFen()))
-                        .min(BigInteger.valueOf(s.finalFen())).longValueExact();
+        long entitled = s.entitledFen(pool.settlement(), explain(pool, project, Long.MAX_VALUE, books).cappedFen());
         long back = s.netFen() - entitled;
         if (back <= 0) {
             return;
@@ -348,7 +414,9 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
     static MatchableGift matchable(Gift g) {
         // A gift dated a little ahead (within the ledger's clock skew) and refunded at once is refunded "at" its receipt.
         Instant refundedAt = g.refundedAt() == null || !g.refundedAt().isBefore(g.receivedAt()) ? g.refundedAt() : g.receivedAt();
-        return new MatchableGift(String.valueOf(g.id()), g.amountFen(), g.donor().key(), g.donor().name(), g.receivedAt(),
+        // A gift refunded in part counts for what still stands of it; one refunded in whole, as refunded.
+        long standing = refundedAt == null ? g.standingFen() : g.amountFen();
+        return new MatchableGift(String.valueOf(g.id()), standing, g.donor().key(), g.donor().name(), g.receivedAt(),
                 g.channel() == org.mingzhang.gift.Channel.IN_KIND, refundedAt);
     }
 

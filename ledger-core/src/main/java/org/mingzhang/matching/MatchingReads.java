@@ -42,9 +42,10 @@ public final class MatchingReads {
 
     private PoolView view(MatchingPool pool) {
         List<Settlement> settlements = store.settlementsOfPool(pool.id());
-        long settled = settlements.stream().mapToLong(Settlement::netFen).sum();
+        long settled = settlements.stream().mapToLong(Settlement::finalFen).sum();
         long returned = settlements.stream().mapToLong(Settlement::returnedFen).sum();
         long available = available(pool);
+        long receivable = balance(pool, ChartTemplate.DUE_FROM_OTHER_FUNDS);
         long reserved = 0;
         Map<String, Map<String, Set<AbuseSignal>>> signals = new LinkedHashMap<>();
         for (Project p : members(pool)) {
@@ -56,7 +57,7 @@ public final class MatchingReads {
                 signals.put(p.code(), match.explanation().signalsByGiftId());
             }
         }
-        return new PoolView(pool, settled, returned, reserved, available, signals);
+        return new PoolView(pool, settled, returned, reserved, available, receivable, signals);
     }
 
     /** The match of a project that names a pool; empty when it names none or the pool does not exist. */
@@ -89,5 +90,10 @@ public final class MatchingReads {
     private long available(MatchingPool pool) {
         return ledger.accounts(pool.poolFundId()).stream().filter(a -> a.code().equals(ChartTemplate.BANK))
                 .mapToLong(Account::availableFen).findFirst().orElse(0);
+    }
+
+    private long balance(MatchingPool pool, String code) {
+        return ledger.accounts(pool.poolFundId()).stream().filter(a -> a.code().equals(code))
+                .mapToLong(Account::balanceFen).findFirst().orElse(0);
     }
 }

@@ -28,6 +28,19 @@ public record Settlement(long id, long poolId, long projectId, int ruleVersion, 
         return finalFen - returnedFen;
     }
 
+    /**
+     * What the project is entitled to keep once its capped match, recomputed from the gifts as they stand now, is
+     * {@code cappedNowFen}: never more than it was paid; first come first served, the recomputed amount itself; pro rata,
+     * that amount scaled as the settlement scaled the capped one.
+     */
+    public long entitledFen(SettlementMode mode, long cappedNowFen) {
+        if (mode == SettlementMode.AT_PROJECT_CLOSE || cappedFen == 0) {
+            return Math.min(cappedNowFen, finalFen);
+        }
+        return java.math.BigInteger.valueOf(cappedNowFen).multiply(java.math.BigInteger.valueOf(finalFen))
+                .divide(java.math.BigInteger.valueOf(cappedFen)).min(java.math.BigInteger.valueOf(finalFen)).longValueExact();
+    }
+
     public Settlement withReturned(long moreFen) {
         return new Settlement(id, poolId, projectId, ruleVersion, receivedFen, removedByDonationCapFen, removedByDonorCapFen,
                 baseFen, computedFen, removedByProjectCapFen, cappedFen, budgetAvailableFen, removedByBudgetFen, finalFen,

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mingzhang.account.Account;
 import org.mingzhang.account.ChartTemplate;
@@ -105,7 +106,8 @@ public final class ProjectDecider implements Decider, JournalGuard {
     public boolean decides(LedgerCommand<?> command) {
         return command instanceof CreateProject || command instanceof TransitionProject || command instanceof EditProject
                 || command instanceof CompleteProject || command instanceof ProposePlanChange
-                || command instanceof DecidePlanChange || command instanceof DisposeLeftover;
+                || command instanceof DecidePlanChange || command instanceof DisposeLeftover
+                || command instanceof ChargeManagementFee;
     }
 
     @Override
@@ -119,6 +121,7 @@ public final class ProjectDecider implements Decider, JournalGuard {
             case ProposePlanChange c -> propose(c, books);
             case DecidePlanChange c -> decidePlanChange(c, books);
             case DisposeLeftover c -> disposeLeftover(c, books);
+            case ChargeManagementFee c -> chargeFee(c, books);
             default -> throw new IllegalArgumentException("not a project command: " + command);
         };
     }
@@ -153,28 +156,46 @@ public final class ProjectDecider implements Decider, JournalGuard {
                 if (out <= 0) {
                     continue;
                 }
-                long fundHas = kind == 0 ? available(books, fund, ChartTemplate.CASH) + available(books, fund, ChartTemplate.BANK)
-                        : available(books, fund, ChartTemplate.INVENTORY);
-                long projectsHold = 0;
-                for (Project p : byId.values()) {
-                    if (p.fundId() == fund.id()) {
-                        ProjectMoney m = moneyOf(p.id());
-                        projectsHold += Math.max(0, kind == 0 ? m.availableCashFen() : m.availableGoodsFen());
-                    }
-                }
-                long free = fundHas - projectsHold;
+                boolean goods = kind == 1;
+                long projectsHold = projectsHold(fund, goods);
                 // With nothing held for projects, the journal's own guard (no negative cash) is the one that answers.
-                if (projectsHold > 0 && out > free) {
-                    String what = kind == 0 ? "cash (1001, 1002)" : "goods (1201)";
-                    return new Outcome.Rejected<>(Rejection.FUND_MONEY_MUST_COVER_PROJECTS, "fund " + fund.code() + " holds "
-                            + Money.format(fundHas) + " in " + what + ", of which its projects hold " + Money.format(projectsHold)
-                            + " unreserved; a manual entry may take at most the " + Money.format(Math.max(0, free))
-                            + " left, not " + Money.format(out) + " (a project's money is spent through its disbursements)",
-                            "postings");
+                if (projectsHold > 0 && out > free(books, fund, goods)) {
+                    return fundMustCover(books, fund, goods, out, "a manual entry", "postings");
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * What a fund holds beyond its projects' money, in cash (1001 and 1002) or in goods (1201): what it may spend, give
+     * back or pay on its own account. A project's reserved money is its own already and is not counted again.
+     */
+    public long free(Books books, Fund fund, boolean goods) {
+        long fundHas = goods ? available(books, fund, ChartTemplate.INVENTORY)
+                : available(books, fund, ChartTemplate.CASH) + available(books, fund, ChartTemplate.BANK);
+        return fundHas - projectsHold(fund, goods);
+    }
+
+    private long projectsHold(Fund fund, boolean goods) {
+        long hold = 0;
+        for (Project p : byId.values()) {
+            if (p.fundId() == fund.id()) {
+                ProjectMoney m = moneyOf(p.id());
+                hold += Math.max(0, goods ? m.availableGoodsFen() : m.availableCashFen());
+            }
+        }
+        return hold;
+    }
+
+    /** The refusal of something that would take {@code out} of a fund's cash or goods, more than it holds beyond its projects. */
+    public <T> Outcome.Rejected<T> fundMustCover(Books books, Fund fund, boolean goods, long out, String what, String field) {
+        long hold = projectsHold(fund, goods);
+        long free = free(books, fund, goods);
+        return new Outcome.Rejected<>(Rejection.FUND_MONEY_MUST_COVER_PROJECTS, "fund " + fund.code() + " holds "
+                + Money.format(free + hold) + " in " + (goods ? "goods (1201)" : "cash (1001, 1002)") + ", of which its projects hold "
+                + Money.format(hold) + " unreserved; " + what + " may take at most the " + Money.format(Math.max(0, free))
+                + " left, not " + Money.format(out) + " (a project's money is spent through its disbursements)", field);
     }
 
     private static long available(Books books, Fund fund, String code) {
@@ -575,6 +596,69 @@ public final class ProjectDecider implements Decider, JournalGuard {
         record(project, target == null ? "LEFTOVER_RETURNED" : "LEFTOVER_OUT", Money.format(leftover)
                 + (target == null ? "" : " to project " + target.code()) + ": " + c.reason(), c.by(), books);
         return new Outcome.Accepted<>(disposal, false);
+    }
+
+    /**
+     * Charges the management fee the plan allows: its rate on what the project raised, less the fees charged before. The
+     * fee is borne by the project's restricted cash (the donors gave under the plan that names the rate, never by the
+     * federation's designated match): Dr 5201 / Cr 1002, and the restriction on that much lifted as for any spending
+     * (Dr 3102 / Cr 3101 for earlier years' money, Dr 410102 / Cr 410101 for this year's).
+     */
+    private Outcome<FeeCharge> chargeFee(ChargeManagementFee c, Books books) {
+        Project project = byCode.get(c.code());
+        if (project == null) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_MUST_EXIST, "no project " + c.code(), "code");
+        }
+        Optional<Transaction> earlier = books.earlierWithKey(c.idempotencyKey());
+        if (earlier.isPresent()) {
+            Transaction t = earlier.get();
+            if (t.kind() != TransactionKind.FEE || !project.code().equals(t.references().project())) {
+                return new Outcome.Rejected<>(Rejection.IDEMPOTENCY_KEY_MUST_MATCH_CONTENT, "Idempotency-Key " + c.idempotencyKey()
+                        + " was already used for a different request", "Idempotency-Key");
+            }
+            ProjectMoney m = moneyOf(project.id());
+            long amount = t.amountFen(project.fundId());
+            return new Outcome.Accepted<>(new FeeCharge(project, project.plan().managementFeeBasisPoints(), m.raisedFen(),
+                    m.feesFen() - amount, amount, t.id()), true);
+        }
+        ProjectStatus s = project.status();
+        if (s != ProjectStatus.FUNDRAISING && s != ProjectStatus.IN_PROGRESS && s != ProjectStatus.COMPLETED) {
+            return stateRefuses(project, "a management fee is charged while the project raises money, runs or awaits acceptance");
+        }
+        Outcome.Rejected<FeeCharge> open = yearsOpen(project, books.now());
+        if (open != null) {
+            return open;
+        }
+        ProjectMoney m = moneyOf(project.id());
+        int bp = project.plan().managementFeeBasisPoints();
+        long allowed = project.plan().managementFeeOn(m.raisedFen());
+        long due = allowed - m.feesFen();
+        if (due <= 0) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_FEE_MUST_BE_DUE, "project " + project.code() + "'s plan allows a "
+                    + "management fee of " + ProjectPlan.percent(bp) + " on the " + Money.format(m.raisedFen())
+                    + " it raised, " + Money.format(allowed) + "; " + Money.format(m.feesFen()) + " has been charged", "code");
+        }
+        long bearable = Math.min(m.restrictedFen(), m.availableCashFen());
+        if (bearable < due) {
+            return new Outcome.Rejected<>(Rejection.PROJECT_MONEY_MUST_COVER_FEE, "project " + project.code() + " owes a "
+                    + "management fee of " + Money.format(due) + " but holds " + Money.format(Math.max(0, bearable))
+                    + " of restricted cash unspent and unreserved to bear it", "code");
+        }
+        Fund fund = books.fund(project.fundId()).orElseThrow();
+        List<PostingLine> lines = new ArrayList<>();
+        lines.add(PostingLine.debit(ChartTemplate.MANAGEMENT_EXPENSES, due));
+        lines.add(PostingLine.credit(ChartTemplate.BANK, due));
+        lines.addAll(releaseLines(project, due, books.now()));
+        String why = "管理费 management fee of project " + project.code() + ": " + ProjectPlan.percent(bp) + " of "
+                + Money.format(m.raisedFen()) + " raised";
+        Outcome<Transaction> booked = book(books, new PostEntry(c.idempotencyKey(), c.by().recordedBy(), TransactionKind.FEE,
+                fund.code(), why, null, new References(null, null, null, project.code()), lines));
+        if (booked instanceof Outcome.Rejected<Transaction> r) {
+            return new Outcome.Rejected<>(r.rejection(), r.detail(), "code");
+        }
+        long before = m.feesFen() - due;
+        record(project, "MANAGEMENT_FEE", Money.format(due) + " (" + why + ")", c.by(), books);
+        return new Outcome.Accepted<>(new FeeCharge(project, bp, m.raisedFen(), before, due, booked.value().id()), false);
     }
 
     /**

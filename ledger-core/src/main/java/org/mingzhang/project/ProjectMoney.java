@@ -23,7 +23,8 @@ import org.mingzhang.journal.TransactionKind;
  * the rest is cash. Income, expense and other net-asset accounts do not count: a payment's programme cost, a refund
  * owed from the fund's own money, a year's closing entries leave the held accounts as they are.
  *
- * <p>Figures by kind: raised (restricted gifts, less what refunds gave back from the project's money), matched
+ * <p>Figures by kind: raised (restricted gifts, less what refunds gave back from the project's money; a refund of money
+ * the project had spent is owed by the fund and counted apart), matched
  * (designated by a seed pool, less what went back to it), moved in and out as leftovers, and per budget line what was
  * paid (posted programme cost) and reserved (approved, unpaid).
  */
@@ -39,6 +40,8 @@ public final class ProjectMoney {
     private long transferredInFen;
     private long leftoverOutFen;
     private long goodsIssuedFen;
+    private long feesFen;
+    private long refundedFromFundFen;
     private final Map<String, long[]> byItem = new LinkedHashMap<>();
     private final Map<Long, Reservation> openReservations = new HashMap<>();
 
@@ -119,8 +122,22 @@ public final class ProjectMoney {
                 countLeftover(kind, creditFen);
             }
             case ChartTemplate.INVENTORY -> goodsFen -= creditFen;
+            // The project's management fees, and refunds of its gifts whose money it had spent (the fund owes those).
+            case ChartTemplate.MANAGEMENT_EXPENSES -> {
+                if (kind == TransactionKind.FEE) {
+                    feesFen -= creditFen;
+                } else if (kind == TransactionKind.REFUND) {
+                    refundedFromFundFen -= creditFen;
+                }
+            }
             // Books written before the pool's debt moved to 2901 kept it in 2209: both count.
-            case ChartTemplate.DUE_TO_OTHER_FUNDS, ChartTemplate.OTHER_PAYABLES -> {
+            // The pool's debt grows with a match returned after the money was spent, and shrinks as the fund pays it.
+            case ChartTemplate.DUE_TO_OTHER_FUNDS -> {
+                if (kind == TransactionKind.MATCH || kind == TransactionKind.SETTLEMENT) {
+                    owedToPoolFen += creditFen;
+                }
+            }
+            case ChartTemplate.OTHER_PAYABLES -> {
                 if (kind == TransactionKind.MATCH) {
                     owedToPoolFen += creditFen;
                 }
@@ -245,6 +262,19 @@ public final class ProjectMoney {
 
     public long leftoverOutFen() {
         return leftoverOutFen;
+    }
+
+    /** Management fees (管理费) charged to the project's restricted money, as its plan allows. */
+    public long feesFen() {
+        return feesFen;
+    }
+
+    /**
+     * Refunds of the project's gifts whose money the project had already spent: the fund owes them to the donors
+     * (Dr 5201 / Cr 2209), so they are not counted against what the project raised or holds.
+     */
+    public long refundedFromFundFen() {
+        return refundedFromFundFen;
     }
 
     /** Everything the project has received: raised, matched and moved in. */

@@ -6,10 +6,17 @@ import java.util.List;
 /**
  * A project plan (《社区基金项目计划书》) as data: the residents' need, goals, category, budget lines,
  * execution plan, team and fundraising window. The budget lines add up to the target amount.
+ *
+ * @param managementFeeBasisPoints the management fee (管理费) the federation may charge on the money raised for the
+ *     project, in hundredths of a percent (500 = 5%); at most {@link #MANAGEMENT_FEE_BP_MAX}, the ceiling the 2016
+ *     three-ministry rule sets on a 社会团体's management costs
  */
 public record ProjectPlan(String title, String category, String need, List<String> goals, long targetAmountFen,
                           List<BudgetLine> budget, String plan, List<TeamMember> team, Instant fundraisingOpensAt,
-                          Instant fundraisingClosesAt, String matchingPoolCode) {
+                          Instant fundraisingClosesAt, String matchingPoolCode, int managementFeeBasisPoints) {
+
+    /** 13%: no project's plan lets more of its money go to management than the law lets a federation spend on it. */
+    public static final int MANAGEMENT_FEE_BP_MAX = 1_300;
 
     public static final int TITLE_LENGTH_MAX = 200;
     public static final int CATEGORY_LENGTH_MAX = 50;
@@ -55,6 +62,29 @@ public record ProjectPlan(String title, String category, String need, List<Strin
         if (!fundraisingClosesAt.isAfter(fundraisingOpensAt)) {
             throw new IllegalArgumentException("the fundraising window must close after it opens");
         }
+        if (managementFeeBasisPoints < 0 || managementFeeBasisPoints > MANAGEMENT_FEE_BP_MAX) {
+            throw new IllegalArgumentException("a management fee is 0 to " + MANAGEMENT_FEE_BP_MAX + " basis points: "
+                    + managementFeeBasisPoints);
+        }
+    }
+
+    /** A plan that charges no management fee. */
+    public ProjectPlan(String title, String category, String need, List<String> goals, long targetAmountFen, List<BudgetLine> budget,
+                       String plan, List<TeamMember> team, Instant fundraisingOpensAt, Instant fundraisingClosesAt,
+                       String matchingPoolCode) {
+        this(title, category, need, goals, targetAmountFen, budget, plan, team, fundraisingOpensAt, fundraisingClosesAt,
+                matchingPoolCode, 0);
+    }
+
+    /** Basis points as a percentage for people: 500 → "5.00%". */
+    public static String percent(int basisPoints) {
+        return "%d.%02d%%".formatted(basisPoints / 100, basisPoints % 100);
+    }
+
+    /** The fee the plan allows on {@code raisedFen}, rounded down to the fen. */
+    public long managementFeeOn(long raisedFen) {
+        return java.math.BigInteger.valueOf(Math.max(0, raisedFen)).multiply(java.math.BigInteger.valueOf(managementFeeBasisPoints))
+                .divide(java.math.BigInteger.valueOf(10_000)).longValueExact();
     }
 
     private static void requireText(String value, String name, int max) {

@@ -3,6 +3,7 @@ package org.mingzhang.store;
 import static org.mingzhang.store.JooqJournalStore.instant;
 import static org.mingzhang.store.JooqJournalStore.odt;
 import static org.mingzhang.store.jooq.Tables.GIFT;
+import static org.mingzhang.store.jooq.Tables.GIFT_REFUND;
 
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -17,13 +18,18 @@ import org.mingzhang.gift.Donor;
 import org.mingzhang.gift.DonorKind;
 import org.mingzhang.gift.Gift;
 import org.mingzhang.gift.GiftRecorded;
+import org.mingzhang.gift.GiftRefund;
 import org.mingzhang.gift.GiftRefunded;
 import org.mingzhang.gift.GiftStatus;
 import org.mingzhang.gift.GiftStore;
 import org.mingzhang.gift.InKind;
 import org.mingzhang.store.jooq.tables.records.GiftRecord;
+import org.mingzhang.store.jooq.tables.records.GiftRefundRecord;
 
-/** Gifts through jOOQ: new gifts are inserted, refunds update the gift's status and link its reversal. */
+/**
+ * Gifts through jOOQ: new gifts are inserted; each refund, and each payment of what a refund owed, is a row of its own
+ * and updates the gift's refunded and owed amounts (its status once the whole gift is refunded).
+ */
 final class JooqGiftStore implements GiftStore, RecordWriter {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -66,6 +72,17 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
     }
 
     @Override
+    public Optional<GiftRefund> refundByIdempotencyKey(String key) {
+        return reads.selectFrom(GIFT_REFUND).where(GIFT_REFUND.IDEMPOTENCY_KEY.eq(key)).fetchOptional(JooqGiftStore::refund);
+    }
+
+    @Override
+    public List<GiftRefund> refunds(long giftId) {
+        return reads.selectFrom(GIFT_REFUND).where(GIFT_REFUND.GIFT_ID.eq(giftId)).orderBy(GIFT_REFUND.TRANSACTION_ID)
+                .fetch(JooqGiftStore::refund);
+    }
+
+    @Override
     public Map<String, Integer> lastReceiptSeqs() {
         Map<String, Integer> seqs = new HashMap<>();
         reads.select(GIFT.FUND_ID, GIFT.RECEIPT_YEAR, DSL.max(GIFT.RECEIPT_SEQ)).from(GIFT).groupBy(GIFT.FUND_ID, GIFT.RECEIPT_YEAR)
@@ -102,12 +119,31 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
     public void write(DSLContext dsl, Object record) {
         if (record instanceof GiftRefunded refunded) {
             Gift g = refunded.gift();
+            GiftRefund r = refunded.refund();
+            // The gift as it was before this step, so that a step applied twice, or to a gift changed meanwhile, fails.
+            long refundedBefore = r.kind() == GiftRefund.Kind.REFUND ? g.refundedFen() - r.amountFen() : g.refundedFen();
+            long owedBefore = r.kind() == GiftRefund.Kind.REFUND ? g.refundOwedFen() - r.owedFen() : g.refundOwedFen() + r.amountFen();
             int updated = dsl.update(GIFT).set(GIFT.STATUS, g.status().name()).set(GIFT.REFUND_TRANSACTION_ID, g.refundTransactionId())
                     .set(GIFT.REFUNDED_AT, odt(g.refundedAt())).set(GIFT.REFUND_REASON, g.refundReason())
-                    .where(GIFT.ID.eq(g.id())).and(GIFT.STATUS.eq(GiftStatus.RECEIVED.name())).execute();
+                    .set(GIFT.REFUNDED_FEN, g.refundedFen()).set(GIFT.REFUND_OWED_FEN, g.refundOwedFen())
+                    .where(GIFT.ID.eq(g.id())).and(GIFT.REFUNDED_FEN.eq(refundedBefore)).and(GIFT.REFUND_OWED_FEN.eq(owedBefore))
+                    .execute();
             if (updated != 1) {
-                throw new IllegalStateException("gift " + g.id() + " is not a received gift in storage");
+                throw new IllegalStateException("gift " + g.id() + " in storage is not as the refund found it");
             }
+            GiftRefundRecord row = new GiftRefundRecord();
+            row.setTransactionId(r.transactionId());
+            row.setGiftId(r.giftId());
+            row.setKind(r.kind().name());
+            row.setIdempotencyKey(r.idempotencyKey());
+            row.setRequestHash(r.requestHash());
+            row.setAmountFen(r.amountFen());
+            row.setReturnedFen(r.returnedFen());
+            row.setOwedFen(r.owedFen());
+            row.setReason(r.reason());
+            row.setRecordedBy(r.recordedBy());
+            row.setRecordedAt(odt(r.recordedAt()));
+            dsl.insertInto(GIFT_REFUND).set(row).execute();
             return;
         }
         dsl.insertInto(GIFT).set(row(((GiftRecorded) record).gift())).execute();
@@ -144,6 +180,8 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
         row.setTraceCode(g.traceCode());
         row.setTransactionId(g.transactionId());
         row.setStatus(g.status().name());
+        row.setRefundedFen(g.refundedFen());
+        row.setRefundOwedFen(g.refundOwedFen());
         row.setRecordedBy(g.recordedBy());
         row.setRecordedAt(odt(g.recordedAt()));
         return row;
@@ -157,6 +195,13 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
         return new Gift(r.getId(), r.getIdempotencyKey(), r.getRequestHash(), r.getFundId(), r.getProjectId(), r.getAmountFen(),
                 Channel.valueOf(r.getChannel()), donor, inKind, instant(r.getReceivedAt()), r.getNote(), r.getReceiptNo(),
                 r.getTraceCode(), r.getTransactionId(), GiftStatus.valueOf(r.getStatus()), r.getRefundTransactionId(),
-                instant(r.getRefundedAt()), r.getRefundReason(), r.getRecordedBy(), instant(r.getRecordedAt()));
+                instant(r.getRefundedAt()), r.getRefundReason(), r.getRecordedBy(), instant(r.getRecordedAt()), r.getRefundedFen(),
+                r.getRefundOwedFen());
+    }
+
+    private static GiftRefund refund(GiftRefundRecord r) {
+        return new GiftRefund(r.getTransactionId(), r.getGiftId(), GiftRefund.Kind.valueOf(r.getKind()), r.getIdempotencyKey(),
+                r.getRequestHash(), r.getAmountFen(), r.getReturnedFen(), r.getOwedFen(), r.getReason(), r.getRecordedBy(),
+                instant(r.getRecordedAt()));
     }
 }

@@ -84,7 +84,9 @@ final class JooqMatchingStore implements MatchingStore, RecordWriter {
             Instant refunded = instant(g.getRefundedAt());
             // As the decider does: a refund recorded before a gift's (slightly future) receipt counts at the receipt.
             Instant refundedAt = refunded == null || !refunded.isBefore(received) ? refunded : received;
-            return new ProjectGift(g.getProjectId(), new MatchableGift(String.valueOf(g.getId()), g.getAmountFen(), g.getDonorKey(),
+            // A gift refunded in part counts for what still stands of it; one refunded in whole, as refunded.
+            long standing = refunded == null ? g.getAmountFen() - g.getRefundedFen() : g.getAmountFen();
+            return new ProjectGift(g.getProjectId(), new MatchableGift(String.valueOf(g.getId()), standing, g.getDonorKey(),
                     g.getDonorName(), received, "IN_KIND".equals(g.getChannel()), refundedAt));
         });
     }
@@ -108,7 +110,8 @@ final class JooqMatchingStore implements MatchingStore, RecordWriter {
         if (!saved.created()) {
             dsl.update(MATCHING_POOL).set(MATCHING_POOL.IS_OPEN, p.open()).set(MATCHING_POOL.CLOSED_AT, odt(p.closedAt()))
                     .set(MATCHING_POOL.CLOSE_IDEMPOTENCY_KEY, p.closeIdempotencyKey())
-                    .set(MATCHING_POOL.CLOSE_REQUEST_HASH, p.closeRequestHash()).where(MATCHING_POOL.ID.eq(p.id())).execute();
+                    .set(MATCHING_POOL.CLOSE_REQUEST_HASH, p.closeRequestHash())
+                    .set(MATCHING_POOL.RETURNED_TO_SPONSOR_FEN, p.returnedToSponsorFen()).where(MATCHING_POOL.ID.eq(p.id())).execute();
             return;
         }
         dsl.insertInto(MATCHING_POOL).set(MATCHING_POOL.ID, p.id()).set(MATCHING_POOL.CODE, p.code()).set(MATCHING_POOL.NAME, p.name())
@@ -169,7 +172,7 @@ final class JooqMatchingStore implements MatchingStore, RecordWriter {
             pools.add(new MatchingPool(p.getId(), p.getCode(), p.getName(), p.getSponsorFundId(), p.getPoolFundId(), p.getBudgetFen(),
                     SettlementMode.valueOf(p.getSettlement()), p.getIsOpen(), p.getRuleVersion(), r, p.getIdempotencyKey(),
                     p.getRequestHash(), new Actor(p.getCreatedById(), p.getCreatedByName()), instant(p.getCreatedAt()),
-                    instant(p.getClosedAt()), p.getCloseIdempotencyKey(), p.getCloseRequestHash()));
+                    instant(p.getClosedAt()), p.getCloseIdempotencyKey(), p.getCloseRequestHash(), p.getReturnedToSponsorFen()));
         }
         return pools;
     }

@@ -132,7 +132,7 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
             String key = r.getProjectId() + ":" + r.getVersionNo();
             ProjectPlan plan = new ProjectPlan(r.getTitle(), r.getCategory(), r.getNeed(), goals.get(key), r.getTargetAmountFen(),
                     budget.get(key), r.getPlan(), team.get(key), instant(r.getFundraisingOpensAt()),
-                    instant(r.getFundraisingClosesAt()), pools.get(r.getProjectId()));
+                    instant(r.getFundraisingClosesAt()), pools.get(r.getProjectId()), r.getManagementFeeBp());
             versions.add(new PlanVersion(r.getProjectId(), r.getVersionNo(), plan, PlanVersion.Status.valueOf(r.getVersionStatus()),
                     new Actor(r.getProposedById(), r.getProposedByName()), instant(r.getProposedAt()), r.getChangeReason(),
                     r.getDecidedById() == null ? null : new Actor(r.getDecidedById(), r.getDecidedByName()),
@@ -258,6 +258,7 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
                         .set(PROJECT.FUNDRAISING_OPENS_AT, odt(plan.fundraisingOpensAt()))
                         .set(PROJECT.FUNDRAISING_CLOSES_AT, odt(plan.fundraisingClosesAt()))
                         .set(PROJECT.MATCHING_POOL_CODE, plan.matchingPoolCode()).set(PROJECT.STATUS, p.status().name())
+                        .set(PROJECT.MANAGEMENT_FEE_BP, plan.managementFeeBasisPoints())
                         .set(PROJECT.PLAN_VERSION, p.planVersion()).set(PROJECT.NEED_ID, p.needId())
                         .set(PROJECT.CREATED_BY_ID, p.createdBy().userId()).set(PROJECT.CREATED_BY_NAME, p.createdBy().name())
                         .set(PROJECT.CREATED_AT, odt(p.createdAt())).set(PROJECT.UPDATED_AT, odt(p.updatedAt())).execute();
@@ -269,6 +270,7 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
                         .set(PROJECT.TARGET_AMOUNT_FEN, plan.targetAmountFen())
                         .set(PROJECT.FUNDRAISING_OPENS_AT, odt(plan.fundraisingOpensAt()))
                         .set(PROJECT.FUNDRAISING_CLOSES_AT, odt(plan.fundraisingClosesAt()))
+                        .set(PROJECT.MANAGEMENT_FEE_BP, plan.managementFeeBasisPoints())
                         .set(PROJECT.PLAN_VERSION, p.planVersion()).set(PROJECT.UPDATED_AT, odt(p.updatedAt()))
                         .where(PROJECT.ID.eq(p.id())).execute(), p);
                 dsl.deleteFrom(PROJECT_GOAL).where(PROJECT_GOAL.PROJECT_ID.eq(p.id())).execute();
@@ -353,6 +355,7 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
                 .set(PROJECT_PLAN_VERSION.PLAN, plan.plan()).set(PROJECT_PLAN_VERSION.TARGET_AMOUNT_FEN, plan.targetAmountFen())
                 .set(PROJECT_PLAN_VERSION.FUNDRAISING_OPENS_AT, odt(plan.fundraisingOpensAt()))
                 .set(PROJECT_PLAN_VERSION.FUNDRAISING_CLOSES_AT, odt(plan.fundraisingClosesAt()))
+                .set(PROJECT_PLAN_VERSION.MANAGEMENT_FEE_BP, plan.managementFeeBasisPoints())
                 .set(PROJECT_PLAN_VERSION.VERSION_STATUS, v.status().name())
                 .set(PROJECT_PLAN_VERSION.PROPOSED_BY_ID, v.proposedBy().userId())
                 .set(PROJECT_PLAN_VERSION.PROPOSED_BY_NAME, v.proposedBy().name())
@@ -443,7 +446,8 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
         for (ProjectRecord r : rows) {
             ProjectPlan plan = new ProjectPlan(r.getTitle(), r.getCategory(), r.getNeed(), goals.get(r.getId()),
                     r.getTargetAmountFen(), budget.get(r.getId()), r.getPlan(), team.get(r.getId()),
-                    instant(r.getFundraisingOpensAt()), instant(r.getFundraisingClosesAt()), r.getMatchingPoolCode());
+                    instant(r.getFundraisingOpensAt()), instant(r.getFundraisingClosesAt()), r.getMatchingPoolCode(),
+                    r.getManagementFeeBp());
             Closing closing = r.getCompletedById() == null ? null : new Closing(r.getResults(),
                     outcomes.getOrDefault(r.getId(), List.of()), new Actor(r.getCompletedById(), r.getCompletedByName()));
             projects.add(new Project(r.getId(), r.getCode(), r.getFundId(), plan, r.getPlanVersion(),

@@ -13,6 +13,7 @@ import org.mingzhang.gift.Channel;
 import org.mingzhang.gift.Donor;
 import org.mingzhang.gift.DonorKind;
 import org.mingzhang.gift.Gift;
+import org.mingzhang.gift.PayRefundOwed;
 import org.mingzhang.gift.RecordGift;
 import org.mingzhang.gift.RefundGift;
 import org.mingzhang.journal.LedgerFixture;
@@ -226,8 +227,9 @@ abstract class MatchingSuite extends LedgerOnDatabase {
     }
 
     @Test
-    @DisplayName("when a project has spent its gifts then a refund is refused and nothing moves: spending takes the "
-            + "restricted gifts first, the designated match last")
+    @DisplayName("when a project has spent its gifts then a refund is owed to the donor from the fund (Dr 5201 / Cr 2209), "
+            + "the match falls and what the project still holds of it goes back to the pool; the fund pays the donor once "
+            + "it has its own cash")
     void refundAfterSpending() {
         setUp(MatchMode.FLAT, SettlementMode.AT_PROJECT_CLOSE);
         closeFundraising("PA");
@@ -242,12 +244,30 @@ abstract class MatchingSuite extends LedgerOnDatabase {
         assertThat(f.balance("A", "310101")).isEqualTo(2_600_00);
         assertThat(f.balance("A", "3101")).isEqualTo(1_400_00);
 
+        // The 2,500.00 gift was spent: the fund owes it to the donor (Dr 5201 / Cr 2209), and no restricted account moves.
+        // The match falls to 20% of 18,000 = 3,600.00: 400.00 back to the pool from the 2,600.00 of match A still holds.
+        Gift refunded = ledger.execute(new RefundGift(LedgerFixture.key(), ACCOUNTANT, giftsToA.get(0).id(), "捐赠人撤回")).value();
+        assertThat(refunded.refundOwedFen()).isEqualTo(2_500_00);
+        assertThat(f.balance("A", "5201")).isEqualTo(2_500_00);
+        assertThat(f.balance("A", "2209")).isEqualTo(2_500_00);
+        assertThat(f.balance("A", "410102")).isZero();
+        assertThat(f.balance("A", "310101")).isEqualTo(2_200_00);
+        assertThat(f.balance("A", "1002")).isEqualTo(2_200_00);
+        assertThat(settlement("PA").netFen()).isEqualTo(3_600_00);
+        assertThat(poolAvailable()).isEqualTo(4_400_00);
+
+        // The fund's cash is all project A's: the donor is paid only once the fund has money of its own.
         long before = f.transactionCount();
-        Outcome<Gift> refused = ledger.execute(new RefundGift(LedgerFixture.key(), ACCOUNTANT, giftsToA.get(0).id(), "捐赠人撤回"));
-        assertThat(((Outcome.Rejected<Gift>) refused).rejection()).isEqualTo(Rejection.PROJECT_MONEY_MUST_COVER_REFUND);
+        Outcome<Gift> tooSoon = ledger.execute(new PayRefundOwed(LedgerFixture.key(), ACCOUNTANT, refunded.id(), null, null));
+        assertThat(((Outcome.Rejected<Gift>) tooSoon).rejection()).isEqualTo(Rejection.FUND_MONEY_MUST_COVER_PROJECTS);
         assertThat(f.transactionCount()).isEqualTo(before);
-        assertThat(f.balance("A", "1002")).isEqualTo(2_600_00);
-        assertThat(settlement("PA").netFen()).isEqualTo(4_000_00);
+        f.deposit("A", 3_000_00);
+        Gift paid = ledger.execute(new PayRefundOwed(LedgerFixture.key(), ACCOUNTANT, refunded.id(), null, "已转账")).value();
+        assertThat(paid.refundOwedFen()).isZero();
+        assertThat(f.balance("A", "2209")).isZero();
+        assertThat(f.balance("A", "1002")).isEqualTo(2_700_00);
+        Outcome<Gift> twice = ledger.execute(new PayRefundOwed(LedgerFixture.key(), ACCOUNTANT, refunded.id(), 1L, null));
+        assertThat(((Outcome.Rejected<Gift>) twice).rejection()).isEqualTo(Rejection.REFUND_OWED_MUST_COVER_PAYMENT);
         everyFundBalances();
     }
 

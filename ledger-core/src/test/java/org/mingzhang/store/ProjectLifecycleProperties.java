@@ -251,11 +251,18 @@ abstract class ProjectLifecycleProperties extends PropertiesOnDatabase {
             int i = pick % gifts.size();
             Gift g = gifts.get(i);
             int p = g.projectId() == store.project(code(0)).orElseThrow().id() ? 0 : 1;
-            // A refund gives back the donor's restricted money the project still holds unreserved, never the pool's match.
+            // A refund gives back what the project still holds of the donor's restricted money, unreserved, never the
+            // pool's match; what was spent, the fund owes the donor. Only an accepted project's gifts stay.
             ProjectMoney m = money(p);
-            boolean expected = !refunded.get(i) && status[p] != ProjectStatus.ACCEPTED
-                    && Math.min(m.restrictedIncomeFen(2026), m.availableCashFen()) >= g.amountFen();
-            expect(ledger.execute(new RefundGift(LedgerFixture.key(), WANG, g.id(), "退款")), expected);
+            long back = Math.max(0, Math.min(g.amountFen(), Math.min(m.restrictedIncomeFen(2026), m.availableCashFen())));
+            long restrictedBefore = m.restrictedFen();
+            boolean expected = !refunded.get(i) && status[p] != ProjectStatus.ACCEPTED;
+            Outcome<Gift> outcome = ledger.execute(new RefundGift(LedgerFixture.key(), WANG, g.id(), "退款"));
+            expect(outcome, expected);
+            if (expected) {
+                assertThat(outcome.value().refundOwedFen()).as("owed of %s", g).isEqualTo(g.amountFen() - back);
+                assertThat(money(p).restrictedFen()).as("restricted money of project %d", p).isEqualTo(restrictedBefore - back);
+            }
             if (expected) {
                 refunded.set(i, true);
             }

@@ -313,9 +313,6 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
                 second.transactionId(), "手工冲销", null))).rejection())
                 .isEqualTo(Rejection.TRANSACTION_MUST_BE_CHANGED_THROUGH_ITS_RECORD);
 
-        // A gift spent cannot be refunded.
-        assertThat(((Outcome.Rejected<Gift>) step(new RefundGift(LedgerFixture.key(), WANG, second.id(), "撤回")))
-                .rejection()).isEqualTo(Rejection.PROJECT_MONEY_MUST_COVER_REFUND);
 
         // Closing.
         assertThat(((Outcome.Rejected<Project>) step(new TransitionProject(LI, f.code("P"), ProjectTransition.ACCEPT,

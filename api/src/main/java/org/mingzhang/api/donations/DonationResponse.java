@@ -28,9 +28,15 @@ public record DonationResponse(
         @Schema(nullable = true) InKindResponse inKind,
         @Schema(nullable = true) String note,
         @Schema(example = "17", description = "The journal transaction that booked it") long transactionId,
-        @Schema(nullable = true, description = "The reversing transaction, once refunded") Long refundTransactionId,
-        @Schema(nullable = true) String refundedAt,
-        @Schema(nullable = true) String refundReason,
+        @Schema(nullable = true, description = "The refund that completed it, once REFUNDED in whole") Long refundTransactionId,
+        @Schema(nullable = true, description = "When it was refunded in whole") String refundedAt,
+        @Schema(nullable = true, description = "Why the last refund, once REFUNDED in whole") String refundReason,
+        @Schema(description = "What has been refunded of it, in one refund or several; a gift refunded in part stays "
+                + "RECEIVED", example = "0.00") String refunded,
+        @Schema(description = "Of what was refunded, what the fund still owes the donor (the money had been spent: "
+                + "其他应付款 2209); POST /donations/{id}/refund-payments pays it", example = "0.00") String refundOwed,
+        @Schema(nullable = true, description = "Every refund and payment of what a refund owed, oldest first; given in "
+                + "answers about one gift, null in lists") java.util.List<RefundResponse> refunds,
         @Schema(example = "#7 王会计") String recordedBy,
         @Schema(example = "2026-05-01T10:03:12.123456+08:00") String recordedAt,
         @Schema(nullable = true, description = "The project's match (配捐) as it stands now, this gift included: "

@@ -43,6 +43,7 @@ import org.mingzhang.api.problem.Problems;
 import org.mingzhang.gift.Gift;
 import org.mingzhang.gift.GiftStore;
 import org.mingzhang.gift.RecordGift;
+import org.mingzhang.gift.PayRefundOwed;
 import org.mingzhang.gift.RefundGift;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.Outcome;
@@ -141,23 +142,31 @@ public final class DonationsController {
         List<Gift> page = gifts.gifts(fundId, projectId, donorPart, afterId, pageSize);
         String next = page.size() == pageSize ? String.valueOf(page.get(page.size() - 1).id()) : null;
         Map<String, MatchPreviewResponse> previews = new HashMap<>();
-        return new Page<>(page.stream().map(g -> views.of(g, previews)).toList(), next);
+        return new Page<>(page.stream().map(g -> views.inList(g, previews)).toList(), next);
     }
 
     @Post("/{id}/refund")
     @Allowed(ACCOUNTANT)
-    @Operation(operationId = "refundDonation", summary = "Refund a gift (退款)",
-            description = "Reverses the gift's transaction (the original stays in the journal) and marks the gift "
-                    + "REFUNDED. A gift is refunded at most once.")
-    @ApiResponse(responseCode = "200", description = "The refunded gift. A replay answers the same, with "
-            + "Idempotent-Replayed: true",
+    @Operation(operationId = "refundDonation", summary = "Refund a gift, in whole or in part (退款)",
+            description = "Gives back `amount` of the gift (absent: all of it not refunded yet), as its own journal "
+                    + "transaction (the gift's stays). What the gift's money still holds goes back at once: for a restricted "
+                    + "gift Dr 410102 (its year's income; 3102 once that year is closed) / Cr 1002 (1201 for goods); for an "
+                    + "unrestricted one Dr 410101 (3101) from the fund's own money. What was already spent is owed to the "
+                    + "donor: Dr 5201 管理费用 / Cr 2209 其他应付款 for a restricted gift, Dr 410101 / Cr 2209 for an "
+                    + "unrestricted one; POST /donations/{id}/refund-payments pays it. The gift is REFUNDED once all of it "
+                    + "has been refunded; its project's match is recomputed.")
+    @ApiResponse(responseCode = "200", description = "The gift after the refund, with its refunds. A replay answers the "
+            + "same, with Idempotent-Replayed: true",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DonationResponse.class)))
+    @ApiResponse(responseCode = "400", description = "No reason, or an amount that is not yuan with at most two decimals",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such gift",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "Refunded already, or the Idempotency-Key was used for another request",
+    @ApiResponse(responseCode = "409", description = "Refunded in whole already, or the Idempotency-Key was used for another "
+            + "request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "Refused: the money has been spent (an account would go negative), "
-            + "or the period is closed",
+    @ApiResponse(responseCode = "422", description = "Refused: more than is left of the gift to refund, its project was "
+            + "accepted, its year is not closed yet, or the period is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<DonationResponse> refund(
             long id,
@@ -167,8 +176,41 @@ public final class DonationsController {
         String key = IdempotencyKeys.require(idempotencyKey);
         Input input = new Input();
         String reason = input.text(request.reason(), "reason", DonationLimits.REFUND_REASON_CHARS_MAX);
+        Long amount = request.amount() == null ? null : input.positiveAmount(request.amount(), "amount");
         input.validate();
-        Outcome<Gift> outcome = ledger.execute(new RefundGift(key, Authenticator.actor(caller), id, reason));
+        Outcome<Gift> outcome = ledger.execute(new RefundGift(key, Authenticator.actor(caller), id, reason, amount));
+        Gift gift = Outcomes.accepted(outcome, ID_IN_PATH);
+        return Outcomes.replayed(HttpResponse.ok(views.of(gift)), outcome);
+    }
+
+    @Post("/{id}/refund-payments")
+    @Allowed(ACCOUNTANT)
+    @Operation(operationId = "payRefundOwed", summary = "Pay the donor what a refund left owed (支付应退款)",
+            description = "Settles the payable a refund of spent money booked: Dr 2209 其他应付款 / Cr 1002, `amount` of it "
+                    + "(absent: all of it), from the fund's own cash: never from what its projects hold.")
+    @ApiResponse(responseCode = "200", description = "The gift after the payment, with its refunds. A replay answers the "
+            + "same, with Idempotent-Replayed: true",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DonationResponse.class)))
+    @ApiResponse(responseCode = "400", description = "An amount that is not yuan with at most two decimals, or a note too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such gift",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Refused: the refunds of the gift owe less than that, or the fund's "
+            + "own cash (beyond what its projects hold) does not cover it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<DonationResponse> payRefundOwed(
+            long id,
+            @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
+            @Body RefundPaymentRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller) {
+        String key = IdempotencyKeys.require(idempotencyKey);
+        Input input = new Input();
+        Long amount = request.amount() == null ? null : input.positiveAmount(request.amount(), "amount");
+        String note = input.optionalNonBlank(request.note(), "note", DonationLimits.REFUND_REASON_CHARS_MAX);
+        input.validate();
+        Outcome<Gift> outcome = ledger.execute(new PayRefundOwed(key, Authenticator.actor(caller), id, amount, note));
         Gift gift = Outcomes.accepted(outcome, ID_IN_PATH);
         return Outcomes.replayed(HttpResponse.ok(views.of(gift)), outcome);
     }

@@ -41,12 +41,15 @@ import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.Outcome;
 import org.mingzhang.journal.Rejection;
 import org.mingzhang.matching.ClosePool;
+import org.mingzhang.matching.CollectFromFund;
 import org.mingzhang.matching.CreatePool;
 import org.mingzhang.matching.MatchRule;
 import org.mingzhang.matching.MatchingPool;
 import org.mingzhang.matching.MatchingReads;
 import org.mingzhang.matching.MatchingStore;
+import org.mingzhang.matching.PoolCollection;
 import org.mingzhang.matching.SettlementMode;
+import org.mingzhang.money.Money;
 import org.mingzhang.user.User;
 
 /**
@@ -187,6 +190,41 @@ public final class MatchingPoolsController {
         Outcome<MatchingPool> outcome = ledger.execute(new ClosePool(key, Authenticator.actor(caller), code));
         MatchingPool pool = Outcomes.accepted(outcome, CODE_IN_PATH);
         return Outcomes.replayed(HttpResponse.ok(view(pool.code())), outcome);
+    }
+
+    @Post("/{code}/collections")
+    @Allowed({ADMIN, ACCOUNTANT})
+    @Operation(operationId = "collectForMatchingPool", summary = "Collect what a project's fund owes the pool (收回配捐欠款)",
+            description = "A refund after settlement sends match money back to the pool; what the project had already spent "
+                    + "its fund owes the pool (2901 there, 1901 receivable in the pool's fund). This pays it: project's fund "
+                    + "Dr 2901 / Cr 1002, pool Dr 1002 / Cr 1901, from the fund's own cash, never from what its projects "
+                    + "hold. A closed pool passes what it collects on to its sponsor.")
+    @ApiResponse(responseCode = "201", description = "Collected. A replay answers the same, with Idempotent-Replayed: true",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CollectionResponse.class)))
+    @ApiResponse(responseCode = "400", description = "No projectCode, an amount that is not yuan, or no Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such pool",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "No such project, the fund owes the pool less than that for it, or its "
+            + "own cash does not cover it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<CollectionResponse> collect(
+            String code,
+            @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
+            @Body CollectionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller) {
+        String key = IdempotencyKeys.require(idempotencyKey);
+        Input input = new Input();
+        String project = input.code(request.projectCode(), "projectCode", org.mingzhang.api.projects.ProjectLimits.CODE_CHARS_MAX);
+        Long amount = request.amount() == null ? null : input.positiveAmount(request.amount(), "amount");
+        input.validate();
+        Outcome<PoolCollection> outcome = ledger.execute(new CollectFromFund(key, Authenticator.actor(caller), code, project, amount));
+        PoolCollection c = Outcomes.accepted(outcome, CODE_IN_PATH);
+        CollectionResponse body = new CollectionResponse(c.pool().code(), c.project().code(), Money.format(c.amountFen()),
+                Money.format(c.stillOwedFen()), c.transactionId(), view(c.pool().code()));
+        return Outcomes.replayed(HttpResponse.created(body, URI.create("/api/v1/ledger/transactions/" + c.transactionId())), outcome);
     }
 
     /** The pool with its figures as committed, or a 404. */

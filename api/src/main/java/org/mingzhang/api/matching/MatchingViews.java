@@ -42,7 +42,8 @@ public final class MatchingViews {
                 signals.add(new PoolSignalsResponse(projectCode, giftId, List.copyOf(set)))));
         return new PoolResponse(pool.code(), pool.name(), directory.fundCode(pool.sponsorFundId()),
                 directory.fundCode(pool.poolFundId()), Money.format(pool.budgetFen()), Money.format(view.settledFen()),
-                Money.format(view.returnedFen()), Money.format(view.reservedFen()), Money.format(view.availableFen()),
+                Money.format(view.returnedFen()), Money.format(view.keptFen()), Money.format(view.reservedFen()),
+                Money.format(view.availableFen()), Money.format(view.receivableFen()), Money.format(view.returnedToSponsorFen()),
                 pool.open() ? OPEN : CLOSED, pool.settlement(), pool.ruleVersion(), of(pool.rule()), signals,
                 pool.createdBy().name(), Times.format(pool.createdAt()), Times.format(pool.closedAt()));
     }
@@ -57,8 +58,9 @@ public final class MatchingViews {
 
     /**
      * A project's match. PROVISIONAL: the core's explanation as the gifts stand now, against what the pool
-     * has left now. SETTLED: the figures the settlement recorded (a refund since then shows as
-     * {@code returned}, never as a changed base), with the tier or bands of the base it settled on.
+     * has left now. SETTLED: the figures the settlement recorded, with the tier or bands of the base it settled on; a
+     * refund since then shows as {@code returned}, and beside the settled figures as the recomputed base, tier or bands
+     * and entitlement; {@code finalAmount} is what the project keeps now.
      */
     public ProjectMatchResponse of(String projectCode, ProjectMatch match) {
         MatchingPool pool = match.pool();
@@ -74,8 +76,8 @@ public final class MatchingViews {
                     Money.format(e.receivedFen()), Money.format(e.removedByDonationCapFen()), Money.format(e.removedByDonorCapFen()),
                     Money.format(e.baseFen()), tier(pool.rule(), e), bands(e), Money.format(e.computedFen()),
                     Money.format(e.removedByProjectCapFen()), Money.format(e.cappedFen()), Money.format(e.budgetAvailableFen()),
-                    Money.format(e.removedByBudgetFen()), Money.format(finalFen), Money.format(0), Money.format(finalFen),
-                    e.giftsConsidered(), excluded, signals, null, null);
+                    Money.format(e.removedByBudgetFen()), Money.format(finalFen), null, Money.format(0), Money.format(finalFen),
+                    null, e.giftsConsidered(), excluded, signals, null, null);
         }
         // The rule has one version so far; should it gain more, the tiers of another version are not at hand here.
         MatchExplanation tiers = s.ruleVersion() == pool.ruleVersion() ? tiersOf(pool.rule(), s.baseFen()) : null;
@@ -83,15 +85,23 @@ public final class MatchingViews {
                 Money.format(s.receivedFen()), Money.format(s.removedByDonationCapFen()), Money.format(s.removedByDonorCapFen()),
                 Money.format(s.baseFen()), tiers == null ? null : tier(pool.rule(), tiers), tiers == null ? null : bands(tiers),
                 Money.format(s.computedFen()), Money.format(s.removedByProjectCapFen()), Money.format(s.cappedFen()),
-                Money.format(s.budgetAvailableFen()), Money.format(s.removedByBudgetFen()), Money.format(s.finalFen()),
-                Money.format(s.returnedFen()), Money.format(s.netFen()), e.giftsConsidered(), excluded, signals,
-                Times.format(s.settledAt()), s.transactionId());
+                Money.format(s.budgetAvailableFen()), Money.format(s.removedByBudgetFen()), Money.format(s.netFen()),
+                Money.format(s.finalFen()), Money.format(s.returnedFen()), Money.format(s.netFen()), recomputed(pool, s, e),
+                e.giftsConsidered(), excluded, signals, Times.format(s.settledAt()), s.transactionId());
+    }
+
+    /** The settled match worked out again from the gifts as they stand now (the explanation the reads computed). */
+    private static RecomputedMatchResponse recomputed(MatchingPool pool, Settlement s, MatchExplanation now) {
+        return new RecomputedMatchResponse(Money.format(now.receivedFen()), Money.format(now.removedByDonationCapFen()),
+                Money.format(now.removedByDonorCapFen()), Money.format(now.baseFen()), tier(pool.rule(), now), bands(now),
+                Money.format(now.computedFen()), Money.format(now.removedByProjectCapFen()), Money.format(now.cappedFen()),
+                Money.format(s.entitledFen(pool.settlement(), now.cappedFen())));
     }
 
     /** The short form of {@link #of(String, ProjectMatch)}: what a settled project keeps, or what it would get now. */
     MatchPreviewResponse preview(String projectCode, ProjectMatch match) {
         ProjectMatchResponse full = of(projectCode, match);
-        return new MatchPreviewResponse(full.poolCode(), full.status(), full.eligible(), full.base(), full.net(),
+        return new MatchPreviewResponse(full.poolCode(), full.status(), full.eligible(), full.base(), full.finalAmount(),
                 full.tier() == null ? null : full.tier().rate(), full.bands());
     }
 

@@ -5,9 +5,12 @@ import java.util.List;
 import org.mingzhang.matching.SettlementMode;
 
 /**
- * A matching pool and its figures. {@code settled} is what projects keep of their settled matches (after
- * refunds took some back: {@code returned}); {@code reserved} the provisional matches of projects still
- * raising money, not yet owed; {@code available} what the pool's own fund still holds.
+ * A matching pool and its figures, which reconcile with its budget: {@code budget = settled − returned + available +
+ * receivable + returnedToSponsor}. {@code settled} is what settlements paid projects, {@code returned} what refunds
+ * after settlement took back ({@code kept} = settled − returned is what projects keep), {@code available} what the
+ * pool's own bank account holds, {@code receivable} what projects' funds still owe it for returned match money they had
+ * spent, {@code returnedToSponsor} what went back to the sponsor at close. {@code reserved} is the provisional matches
+ * of projects still raising money: not yet owed, and part of what is available.
  */
 @Schema(name = "MatchingPool")
 public record PoolResponse(
@@ -17,10 +20,17 @@ public record PoolResponse(
         @Schema(description = "The SEED fund that holds the pool's money; the same code as the pool", example = "YG-2026")
         String poolFundCode,
         @Schema(example = "300000.00") String budget,
-        @Schema(example = "12000.00") String settled,
-        @Schema(example = "0.00") String returned,
-        @Schema(example = "4500.00") String reserved,
-        @Schema(example = "288000.00") String available,
+        @Schema(description = "What settlements paid projects", example = "12000.00") String settled,
+        @Schema(description = "What refunds after settlement took back from projects (paid back, or owed: receivable)",
+                example = "0.00") String returned,
+        @Schema(description = "What projects keep of their matches: settled − returned", example = "12000.00") String kept,
+        @Schema(description = "Provisional matches of projects still raising money; not yet owed, part of available",
+                example = "4500.00") String reserved,
+        @Schema(description = "What the pool's own bank account (1002 of its fund) holds", example = "288000.00")
+        String available,
+        @Schema(description = "What projects' funds owe the pool for returned match money they had spent (1901); "
+                + "POST /matching-pools/{code}/collections collects it", example = "0.00") String receivable,
+        @Schema(description = "What went back to the sponsor when the pool closed", example = "0.00") String returnedToSponsor,
         @Schema(allowableValues = {"OPEN", "CLOSED"}) String status,
         SettlementMode settlement,
         @Schema(example = "1") int ruleVersion,

@@ -38,10 +38,16 @@ public record ProjectMatchResponse(
         @Schema(description = "What the pool could still give when the match was computed", example = "288000.00")
         String budgetAvailable,
         @Schema(example = "0.00") String removedByBudget,
-        @Schema(description = "The match the project receives (provisionally, until SETTLED)", example = "9150.00")
+        @Schema(description = "The match the project keeps now: provisionally, while PROVISIONAL; once SETTLED, what the "
+                + "settlement paid less what refunds took back (settledAmount − returned)", example = "9150.00")
         String finalAmount,
+        @Schema(nullable = true, description = "SETTLED: what the settlement paid (capped − removedByBudget)",
+                example = "9150.00") String settledAmount,
         @Schema(description = "What refunds after settlement took back to the pool", example = "0.00") String returned,
-        @Schema(description = "What the project keeps: finalAmount − returned", example = "9150.00") String net,
+        @Schema(description = "The same as finalAmount (kept for clients written before it was)", example = "9150.00")
+        String net,
+        @Schema(nullable = true, description = "SETTLED: the match worked out again from the gifts as they stand now "
+                + "(refunds left out), and what it entitles the project to keep") RecomputedMatchResponse recomputed,
         @Schema(description = "Every gift to the project, counted or not", example = "40") int giftsConsidered,
         @Schema(description = "The gifts that add nothing to the base, by reason (every reason listed, zero included)")
         Map<ExclusionReason, Integer> giftsExcluded,

@@ -42,5 +42,8 @@ public record CreateProjectRequest(
         @Schema(nullable = true, maxLength = ProjectLimits.MATCHING_POOL_CODE_CHARS_MAX, example = "YG-2026",
                 description = "The matching pool (配捐) the project applies to") String matchingPoolCode,
         @Schema(nullable = true, example = "7", description = "The residents' need (居民点单) the project answers: an OPEN "
-                + "need of the same fund, which becomes ANSWERED by this project") Long needId) {
+                + "need of the same fund, which becomes ANSWERED by this project") Long needId,
+        @Schema(nullable = true, example = "0.05", description = "The management fee (管理费) the federation may charge on the "
+                + "money raised for the project, as a fraction with at most four decimals, at most 0.13; absent: none")
+        String managementFeeRate) {
 }

@@ -44,11 +44,30 @@ final class PlanInput {
         }
         String matchingPoolCode = request.matchingPoolCode() == null ? null
                 : input.code(request.matchingPoolCode(), "matchingPoolCode", ProjectLimits.MATCHING_POOL_CODE_CHARS_MAX);
+        int feeBasisPoints = feeRate(request.managementFeeRate(), input);
         if (!input.valid()) {
             return null;
         }
         return new ProjectPlan(title, category, need, goals, targetAmountFen, budget, plan, team, opensAt, closesAt,
-                matchingPoolCode);
+                matchingPoolCode, feeBasisPoints);
+    }
+
+    /** The plan's management fee in basis points: absent is none; present, a rate from 0 to 0.13. */
+    private static int feeRate(String text, Input input) {
+        if (text == null) {
+            return 0;
+        }
+        try {
+            int bp = org.mingzhang.matching.Rate.parseRate(text);
+            if (bp > ProjectPlan.MANAGEMENT_FEE_BP_MAX) {
+                input.fail("managementFeeRate", "must be at most " + org.mingzhang.matching.Rate.format(ProjectPlan.MANAGEMENT_FEE_BP_MAX)
+                        + " (the ceiling on a 社会团体's management costs): " + text);
+            }
+            return bp;
+        } catch (org.mingzhang.matching.RateFormatException e) {
+            input.fail("managementFeeRate", e.getMessage());
+            return 0;
+        }
     }
 
     /**

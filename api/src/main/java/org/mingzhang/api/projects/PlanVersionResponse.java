@@ -20,6 +20,8 @@ public record PlanVersionResponse(
         List<TeamMemberResponse> team,
         String fundraisingOpensAt,
         String fundraisingClosesAt,
+        @Schema(description = "The management fee (管理费) the version lets the federation charge", example = "0.05")
+        String managementFeeRate,
         @Schema(example = "王会计") String proposedBy,
         String proposedAt,
         @Schema(nullable = true, description = "Why the change was proposed; null for version 1", example = "材料降价")

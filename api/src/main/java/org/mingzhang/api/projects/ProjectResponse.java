@@ -20,6 +20,8 @@ public record ProjectResponse(
         @Schema(example = "2026-05-01T00:00:00+08:00") String fundraisingOpensAt,
         @Schema(example = "2026-05-31T23:59:59+08:00") String fundraisingClosesAt,
         @Schema(nullable = true, example = "YG-2026") String matchingPoolCode,
+        @Schema(description = "The management fee (管理费) the plan lets the federation charge on what the project raised",
+                example = "0.05") String managementFeeRate,
         ProjectStatus status,
         @Schema(description = "The name of the user who wrote the plan", example = "李会计") String createdBy,
         @Schema(nullable = true, description = "The name of the user who submitted it for approval; null until then",
@@ -29,7 +31,10 @@ public record ProjectResponse(
         @Schema(description = "The plan version in force: 1 as first approved, one more per approved change", example = "1")
         int planVersion,
         @Schema(nullable = true, description = "The residents' need (居民点单) the project answers", example = "7") Long needId,
-        @Schema(description = "Gifts received for the project, less refunds", example = "36000.00") String raised,
+        @Schema(description = "Gifts received for the project, less what refunds gave back from its money", example = "36000.00")
+        String raised,
+        @Schema(description = "Refunds of the project's gifts whose money it had already spent: owed to the donors by the "
+                + "fund (Dr 5201 / Cr 2209), not taken from the project", example = "0.00") String refundedFromFund,
         @Schema(description = "Seed-fund match settled into the project, less what refunds sent back", example = "7200.00")
         String matched,
         @Schema(description = "Leftover money moved in from other projects of the fund", example = "0.00") String transferredIn,
@@ -39,10 +44,13 @@ public record ProjectResponse(
         @Schema(description = "Paid out (posted programme costs), in cash and in goods issued", example = "30000.00") String disbursed,
         @Schema(description = "Of what was disbursed, goods issued from the inventory (物资发放)", example = "0.00")
         String goodsIssued,
+        @Schema(description = "Management fees charged to the project's restricted money (Dr 5201 / Cr 1002)",
+                example = "1800.00") String managementFees,
         @Schema(description = "Approved and not yet paid", example = "5000.00") String reserved,
         @Schema(description = "Leftover money returned to the fund or moved to another project", example = "0.00")
         String leftoverOut,
-        @Schema(description = "received − leftoverOut − disbursed − reserved: what may still be approved", example = "8200.00")
+        @Schema(description = "received − leftoverOut − disbursed − managementFees − reserved: what may still be approved",
+                example = "6400.00")
         String available,
         @Schema(description = "What the project holds now (available and reserved), by restriction and by asset")
         ProjectHoldingsResponse holdings,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.mingzhang.api.edge.Times;
 import org.mingzhang.api.ledger.AccountDirectory;
+import org.mingzhang.matching.Rate;
 import org.mingzhang.money.Money;
 import org.mingzhang.project.BudgetLine;
 import org.mingzhang.project.Closing;
@@ -57,12 +58,12 @@ public final class ProjectViews {
                 plan.need(), plan.goals(), Money.format(plan.targetAmountFen()), lines,
                 plan.plan(), plan.team().stream().map(t -> new TeamMemberResponse(t.name(), t.role())).toList(),
                 Times.format(plan.fundraisingOpensAt()), Times.format(plan.fundraisingClosesAt()), plan.matchingPoolCode(),
-                project.status(), project.createdBy().name(),
+                Rate.format(plan.managementFeeBasisPoints()), project.status(), project.createdBy().name(),
                 project.submittedBy() == null ? null : project.submittedBy().name(),
                 Times.format(project.createdAt()), Times.format(project.updatedAt()), project.planVersion(), project.needId(),
-                Money.format(m.raisedFen()), Money.format(m.matchedFen()), Money.format(m.transferredInFen()),
-                Money.format(m.owedToPoolFen()), Money.format(m.receivedFen()), Money.format(m.disbursedFen()),
-                Money.format(m.goodsIssuedFen()),
+                Money.format(m.raisedFen()), Money.format(m.refundedFromFundFen()), Money.format(m.matchedFen()),
+                Money.format(m.transferredInFen()), Money.format(m.owedToPoolFen()), Money.format(m.receivedFen()),
+                Money.format(m.disbursedFen()), Money.format(m.goodsIssuedFen()), Money.format(m.feesFen()),
                 Money.format(m.reservedFen()), Money.format(m.leftoverOutFen()), Money.format(m.availableFen()),
                 new ProjectHoldingsResponse(Money.format(m.restrictedFen()), Money.format(m.designatedFen()),
                         Money.format(m.cashHeldFen()), Money.format(m.goodsHeldFen())),
@@ -110,7 +111,8 @@ public final class ProjectViews {
                 plan.budget().stream().map(b -> new PlanVersionResponse.Line(b.lineNo(), b.item(), Money.format(b.amountFen()),
                         b.note())).toList(),
                 plan.plan(), plan.team().stream().map(t -> new TeamMemberResponse(t.name(), t.role())).toList(),
-                Times.format(plan.fundraisingOpensAt()), Times.format(plan.fundraisingClosesAt()), v.proposedBy().name(),
+                Times.format(plan.fundraisingOpensAt()), Times.format(plan.fundraisingClosesAt()),
+                Rate.format(plan.managementFeeBasisPoints()), v.proposedBy().name(),
                 Times.format(v.proposedAt()), v.changeReason(), v.decidedBy() == null ? null : v.decidedBy().name(),
                 v.decidedAt() == null ? null : Times.format(v.decidedAt()), v.decisionReason());
     }

@@ -10,6 +10,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
@@ -31,6 +32,7 @@ import org.mingzhang.api.Limits;
 import org.mingzhang.api.auth.Allowed;
 import org.mingzhang.api.auth.AuthFilter;
 import org.mingzhang.api.auth.Authenticator;
+import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Page;
 import org.mingzhang.api.funds.FundsController;
@@ -38,12 +40,17 @@ import org.mingzhang.api.ledger.Outcomes;
 import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.journal.Ledger;
+import org.mingzhang.journal.Outcome;
+import org.mingzhang.matching.Rate;
+import org.mingzhang.money.Money;
+import org.mingzhang.project.ChargeManagementFee;
 import org.mingzhang.project.Closing;
 import org.mingzhang.project.CompleteProject;
 import org.mingzhang.project.CreateProject;
 import org.mingzhang.project.DecidePlanChange;
 import org.mingzhang.project.DisposeLeftover;
 import org.mingzhang.project.EditProject;
+import org.mingzhang.project.FeeCharge;
 import org.mingzhang.project.LeftoverDisposition;
 import org.mingzhang.project.PlanVersion;
 import org.mingzhang.project.ProposePlanChange;
@@ -438,6 +445,38 @@ public final class ProjectsController {
         Outcomes.accepted(ledger.execute(new DisposeLeftover(Authenticator.actor(caller), code, disposition, target, reason)),
                 CODE_IN_PATH);
         return views.of(find(code));
+    }
+
+    @Post("/{code}/management-fees")
+    @Allowed(ACCOUNTANT)
+    @Operation(operationId = "chargeManagementFee", summary = "Charge the management fee (管理费) the project's plan allows",
+            description = "The plan's managementFeeRate on what the project raised (restricted gifts less refunds), less the "
+                    + "fees charged before. Borne by the project's restricted cash, never by the seed fund's match: Dr 5201 "
+                    + "管理费用 / Cr 1002, and the restriction on that much lifted (Dr 3102 / Cr 3101 for earlier years' "
+                    + "money, then Dr 410102 / Cr 410101). While the project raises money, runs or awaits acceptance.")
+    @ApiResponse(responseCode = "201", description = "Charged. A replay answers the same, with Idempotent-Replayed: true",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeeChargeResponse.class)))
+    @ApiResponse(responseCode = "400", description = "No Idempotency-Key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The project is not raising money, running or completed; or the "
+            + "Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "Nothing is due (no rate, or the fees charged reach what it allows), the "
+            + "project's unspent restricted cash does not cover it, or an earlier year is not closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<FeeChargeResponse> chargeManagementFee(
+            String code,
+            @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
+            @RequestAttribute(AuthFilter.CALLER) User caller) {
+        String key = IdempotencyKeys.require(idempotencyKey);
+        Outcome<FeeCharge> outcome = ledger.execute(new ChargeManagementFee(key, Authenticator.actor(caller), code));
+        FeeCharge f = Outcomes.accepted(outcome, CODE_IN_PATH);
+        FeeChargeResponse body = new FeeChargeResponse(f.project().code(), Rate.format(f.basisPoints()), Money.format(f.baseFen()),
+                Money.format(f.project().plan().managementFeeOn(f.baseFen())), Money.format(f.chargedBeforeFen()),
+                Money.format(f.amountFen()), Money.format(f.chargedTotalFen()), f.transactionId());
+        return Outcomes.replayed(HttpResponse.created(body, URI.create("/api/v1/ledger/transactions/" + f.transactionId())), outcome);
     }
 
     @Post("/{code}/accept")
