@@ -272,6 +272,29 @@ abstract class MatchingSuite extends LedgerOnDatabase {
     }
 
     @Test
+    @DisplayName("when a settled gift is refunded in three parts then the match falls with what still counts of it, each part "
+            + "returning its own share to the pool")
+    void refundInParts() {
+        setUp(MatchMode.FLAT, SettlementMode.AT_PROJECT_CLOSE);
+        closeFundraising("PA");
+        long gift = giftsToA.get(0).id();
+        // 2,500.00 of which 2,000.00 counts: refunding 500.00 leaves the base at 20,000.00 and the match at 4,000.00.
+        ledger.execute(new RefundGift(LedgerFixture.key(), ACCOUNTANT, gift, "部分退回", 500_00L)).value();
+        assertThat(settlement("PA").netFen()).isEqualTo(4_000_00);
+        // 1,000.00 more leaves 1,000.00 counting: base 19,000.00 → 3,800.00, 200.00 back to the pool.
+        ledger.execute(new RefundGift(LedgerFixture.key(), ACCOUNTANT, gift, "再退一部分", 1_000_00L)).value();
+        assertThat(settlement("PA").netFen()).isEqualTo(3_800_00);
+        assertThat(poolAvailable()).isEqualTo(4_200_00);
+        // The rest: base 18,000.00 → 3,600.00, another 200.00 back.
+        Gift whole = ledger.execute(new RefundGift(LedgerFixture.key(), ACCOUNTANT, gift, "全部退回")).value();
+        assertThat(whole.status()).isEqualTo(org.mingzhang.gift.GiftStatus.REFUNDED);
+        assertThat(settlement("PA").netFen()).isEqualTo(3_600_00);
+        assertThat(poolAvailable()).isEqualTo(4_400_00);
+        assertThat(f.balance("A", "410102")).isEqualTo(22_500_00);
+        everyFundBalances();
+    }
+
+    @Test
     @DisplayName("when the sponsor cannot cover the budget or the pool code is taken then the pool is refused and nothing moves")
     void poolRefusals() {
         f.fund("SEED", FundLevel.SEED, null, false);

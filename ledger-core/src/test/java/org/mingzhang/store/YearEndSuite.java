@@ -166,6 +166,112 @@ abstract class YearEndSuite extends LedgerOnDatabase {
         everyFundBalances();
     }
 
+    /**
+     * The worked year of the bookings review (issue 9), in yuan, each line the entry a charity accountant writes:
+     *
+     * <pre>
+     * 2026 (June)  P: gifts 10,000 + 5,000 restricted             Dr 1002 15,000 / Cr 410102 15,000
+     *              the fund: 2,000 unrestricted                   Dr 1002 2,000 / Cr 410101 2,000
+     *              G: goods worth 1,200 (冬衣)                      Dr 1201 1,200 / Cr 410102 1,200
+     *              S: 1,000 restricted                            Dr 1002 1,000 / Cr 410102 1,000
+     *              P's plan allows a 5% fee: 5% × 15,000 = 750    Dr 5201 750 / Cr 1002 750; Dr 410102 750 / Cr 410101 750
+     *      (Oct)   P closes; the pool designates 20% × 15,000     fund Dr 1002 3,000 / Cr 310101 3,000 (pool Dr 3101 / Cr 1002)
+     *      (Nov)   P pays 9,000 of materials                      Dr 5101 9,000 / Cr 1002; Dr 410102 9,000 / Cr 410101
+     *              G issues its goods                             Dr 5101 1,200 / Cr 1201; Dr 410102 1,200 / Cr 410101
+     *              S pays 1,000                                   Dr 5101 1,000 / Cr 1002; Dr 410102 1,000 / Cr 410101
+     *              S's donor asks 400 back, already spent         Dr 5201 400 / Cr 2209 400 (410102 and 3102 untouched)
+     *              the fund pays the donor from its own 2,000     Dr 2209 400 / Cr 1002 400
+     *      before the close: 1002 9,850 (P 5,250 + 3,000, the fund 1,600); 410102 5,250 (P); 410101 13,950;
+     *                        5101 11,200; 5201 1,150; 310101 3,000; 2209, 1201, 3101, 3102 0.
+     * 期末结转 2026: 410102 5,250 → 3102; 410101 13,950 − 5101 11,200 − 5201 1,150 = 1,600 → 3101.
+     * 2027 (Jan)   P pays 6,000 of labour: its carried restricted money first, then the match
+     *                                                             Dr 5101 6,000 / Cr 1002; Dr 3102 5,250 / Cr 3101;
+     *                                                             Dr 310101 750 / Cr 3101
+     *      after:  1002 3,850 = P's 2,250 + the fund's 1,600; 310101 2,250; 3101 7,600; 5101 6,000; all else 0.
+     * The pool: budget 10,000 = settled 3,000 − returned 0 + available 7,000 + receivable 0 + to the sponsor 0.
+     * </pre>
+     */
+    @Test
+    @DisplayName("when the worked year of the bookings review runs (restricted gifts spent this year and next, goods, a fee, "
+            + "a refund after spending and its payable settled, a match, the close) then every account holds what the "
+            + "accountant expects")
+    void theWorkedYear() {
+        f.fund("SEED", FundLevel.SEED, null, false);
+        f.deposit("SEED", 100_000_00);
+        f.fund("CITY");
+        f.fund("COMM", FundLevel.COMMUNITY, "CITY", false);
+        MatchRule rule = MatchRule.of(MatchMode.FLAT, List.of(new Tier(0, 2_000)), Instant.parse("2026-05-01T00:00:00Z"),
+                Instant.parse("2026-09-30T15:59:59Z"));
+        ledger.execute(new CreatePool(LedgerFixture.key(), WANG, f.code("YG"), "配捐", f.code("SEED"), 10_000_00,
+                SettlementMode.AT_PROJECT_CLOSE, rule)).value();
+        project("P", List.of(new BudgetLine(1, "材料", 20_000_00, null), new BudgetLine(2, "人工", 10_000_00, null)),
+                f.code("YG"), 500);
+        project("G", List.of(new BudgetLine(1, "物资", 1_200_00, null)), null, 0);
+        project("S", List.of(new BudgetLine(1, "材料", 1_000_00, null)), null, 0);
+
+        give("P", 10_000_00);
+        give("P", 5_000_00);
+        give(null, 2_000_00);
+        step(new RecordGift(LedgerFixture.key(), WANG, f.code("COMM"), f.code("G"), 1_200_00, Channel.IN_KIND,
+                new Donor("某商场", DonorKind.ENTERPRISE, null, null, null, false, true),
+                new org.mingzhang.gift.InKind("冬衣 40 件", "40 件", "发票价每件 30 元"), JUNE_2026, null)).value();
+        Gift toS = give("S", 1_000_00);
+        org.mingzhang.project.FeeCharge fee = step(new org.mingzhang.project.ChargeManagementFee(LedgerFixture.key(), WANG,
+                f.code("P"))).value();
+        assertThat(fee.amountFen()).isEqualTo(750_00);
+
+        clock.set(OCTOBER_2026);
+        for (String code : List.of("P", "G", "S")) {
+            step(new TransitionProject(WANG, f.code(code), ProjectTransition.CLOSE_FUNDRAISING, null)).value();
+        }
+        clock.set(NOVEMBER_2026);
+        pay("P", "材料", 9_000_00);
+        Disbursement goods = step(new RequestDisbursement(WANG, f.code("G"), "物资", 1_200_00, "困难家庭", "发放冬衣", null, null,
+                org.mingzhang.project.DisbursementForm.GOODS)).value();
+        step(new DecideDisbursement(LI, goods.id(), DecideDisbursement.Decision.APPROVE, false, null)).value();
+        step(new PayDisbursement(WANG, goods.id(), LedgerFixture.key())).value();
+        pay("S", "材料", 1_000_00);
+        Gift owed = step(new RefundGift(LedgerFixture.key(), WANG, toS.id(), "捐赠人要求退回部分", 400_00L)).value();
+        assertThat(owed.refundOwedFen()).isEqualTo(400_00);
+        assertThat(balance(ChartTemplate.OTHER_PAYABLES)).isEqualTo(400_00);
+        Gift paid = step(new org.mingzhang.gift.PayRefundOwed(LedgerFixture.key(), WANG, toS.id(), null, "已转账")).value();
+        assertThat(paid.refundOwedFen()).isZero();
+
+        assertThat(balances()).isEqualTo(expected(java.util.Map.of("1002", 9_850_00L, "410102", 5_250_00L, "410101", 13_950_00L,
+                "5101", 11_200_00L, "5201", 1_150_00L, "310101", 3_000_00L)));
+
+        clock.set(JANUARY_2027);
+        step(new CloseYear(WANG, f.code("COMM"), 2026)).value();
+        assertThat(balances()).isEqualTo(expected(java.util.Map.of("1002", 9_850_00L, "3102", 5_250_00L, "3101", 1_600_00L,
+                "310101", 3_000_00L)));
+
+        pay("P", "人工", 6_000_00);
+        assertThat(balances()).isEqualTo(expected(java.util.Map.of("1002", 3_850_00L, "310101", 2_250_00L, "3101", 7_600_00L,
+                "5101", 6_000_00L)));
+        assertThat(money("P").holdingsFen()).isEqualTo(2_250_00);
+        assertThat(money("P").feesFen()).isEqualTo(750_00);
+        assertThat(money("G").goodsIssuedFen()).isEqualTo(1_200_00);
+        assertThat(money("S").refundedFromFundFen()).isEqualTo(400_00);
+        org.mingzhang.matching.PoolView pool = database.matchingReads(ledger).pool(f.code("YG")).orElseThrow();
+        assertThat(pool.settledFen()).isEqualTo(3_000_00);
+        assertThat(pool.availableFen()).isEqualTo(7_000_00);
+        assertThat(pool.reconciles()).isTrue();
+    }
+
+    /** Every account of the fund's chart at zero but those named. */
+    java.util.Map<String, Long> expected(java.util.Map<String, Long> nonZero) {
+        java.util.Map<String, Long> all = new java.util.TreeMap<>();
+        balances().keySet().forEach(code -> all.put(code, nonZero.getOrDefault(code, 0L)));
+        return all;
+    }
+
+    java.util.Map<String, Long> balances() {
+        java.util.Map<String, Long> all = new java.util.TreeMap<>();
+        Fund comm = ledger.fund(f.code("COMM")).orElseThrow();
+        ledger.reads().accounts(comm.id()).forEach(a -> all.put(a.code(), a.balanceFen()));
+        return all;
+    }
+
     @Test
     @DisplayName("when a year is skipped or has not ended then it does not close, and nothing is written")
     void yearsCloseInOrder() {
@@ -193,9 +299,14 @@ abstract class YearEndSuite extends LedgerOnDatabase {
     void project(String code, long materialsFen, long labourFen, String pool) {
         List<BudgetLine> lines = labourFen == 0 ? List.of(new BudgetLine(1, "材料", materialsFen, null))
                 : List.of(new BudgetLine(1, "材料", materialsFen, null), new BudgetLine(2, "人工", labourFen, null));
-        ProjectPlan plan = new ProjectPlan("项目 " + code, "便民维修", "居民需要", List.of("完成"), materialsFen + labourFen, lines,
+        project(code, lines, pool, 0);
+    }
+
+    void project(String code, List<BudgetLine> lines, String pool, int feeBasisPoints) {
+        long target = lines.stream().mapToLong(BudgetLine::amountFen).sum();
+        ProjectPlan plan = new ProjectPlan("项目 " + code, "便民维修", "居民需要", List.of("完成"), target, lines,
                 "计划", List.of(new TeamMember("负责人", "负责人")), Instant.parse("2026-05-01T00:00:00Z"),
-                Instant.parse("2026-09-30T15:59:59Z"), pool);
+                Instant.parse("2026-09-30T15:59:59Z"), pool, feeBasisPoints);
         step(new CreateProject(WANG, f.code(code), f.code("COMM"), plan, null)).value();
         step(new TransitionProject(WANG, f.code(code), ProjectTransition.SUBMIT, null)).value();
         step(new TransitionProject(LI, f.code(code), ProjectTransition.APPROVE, "同意")).value();
