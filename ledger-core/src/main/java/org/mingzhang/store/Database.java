@@ -33,6 +33,8 @@ import org.mingzhang.need.NeedDecider;
 import org.mingzhang.need.NeedStore;
 import org.mingzhang.project.ProjectDecider;
 import org.mingzhang.project.ProjectStore;
+import org.mingzhang.register.GoodsRegisterDecider;
+import org.mingzhang.register.GoodsRegisterStore;
 
 /**
  * A connection pool to H2 or PostgreSQL with the schema migrated, and the ledger built on it. The
@@ -238,8 +240,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The ledger on this database, with the deciders for projects, gifts, matching pools and residents' needs:
-     * its single writer claims the database and loads its state.
+     * The ledger on this database, with the deciders for projects, gifts, matching pools, residents' needs and the
+     * memorandum register of unvalued goods: its single writer claims the database and loads its state.
      */
     public Ledger openLedger(Clock clock, LedgerWriter.Settings writerSettings) {
         JooqProjectStore projects = new JooqProjectStore(dsl);
@@ -247,7 +249,8 @@ public final class Database implements AutoCloseable {
         JooqMatchingStore matching = new JooqMatchingStore(dsl);
         JooqNeedStore needs = new JooqNeedStore(dsl);
         JooqClosingStore closings = new JooqClosingStore(dsl);
-        JooqJournalStore store = new JooqJournalStore(this, List.of(projects, gifts, matching, needs, closings));
+        JooqGoodsRegisterStore goodsRegister = new JooqGoodsRegisterStore(dsl);
+        JooqJournalStore store = new JooqJournalStore(this, List.of(projects, gifts, matching, needs, closings, goodsRegister));
         // Made before the project decider, which is to answer needs when a project is created from one.
         NeedDecider needDecider = new NeedDecider(needs);
         ProjectDecider projectDecider = new ProjectDecider(projects, needDecider);
@@ -255,11 +258,13 @@ public final class Database implements AutoCloseable {
         GiftDecider giftDecider = new GiftDecider(gifts, projectDecider, yearEndDecider);
         MatchingDecider matchingDecider = new MatchingDecider(matching, projectDecider);
         DisbursementDecider disbursementDecider = new DisbursementDecider(projects, projectDecider);
+        GoodsRegisterDecider goodsRegisterDecider = new GoodsRegisterDecider(goodsRegister, projectDecider);
         projectDecider.listen(matchingDecider);
         projectDecider.listen(disbursementDecider);
         giftDecider.listen(matchingDecider);
         return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings,
-                List.of(projectDecider, giftDecider, matchingDecider, disbursementDecider, needDecider, yearEndDecider));
+                List.of(projectDecider, giftDecider, matchingDecider, disbursementDecider, needDecider, yearEndDecider,
+                        goodsRegisterDecider));
     }
 
     public ClosingStore closingStore() {
@@ -281,6 +286,11 @@ public final class Database implements AutoCloseable {
 
     public NeedStore needStore() {
         return new JooqNeedStore(dsl);
+    }
+
+    /** The memorandum register of unvalued goods (备查簿) as committed, for the API. */
+    public GoodsRegisterStore goodsRegisterStore() {
+        return new JooqGoodsRegisterStore(dsl);
     }
 
     public ProjectStore projectStore() {
