@@ -213,15 +213,7 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
             String fund = newFund();
             String pool = matchingPool();
             String project = raisingProject(fund, pool);
-            long first = 0;
-            for (String donorId : List.of("370102199001015555", "370102199001016666")) {
-                Map<String, Object> gift = gift(fund, "1500.00");
-                gift.put("projectCode", project);
-                donor(gift).put("idNumber", donorId);
-                ApiClient.Reply given = post(accountant, key(), gift);
-                assertEquals(201, given.status(), given::toString);
-                first = first == 0 ? given.json().path("id").asLong() : first;
-            }
+            long first = twoGiftsOf1500(fund, project, "370102199001015555", "370102199001016666");
             closeFundraising(project);
             pay(project, "3600.00");
             // Without the first gift the base is 1,500.00: 20% → 300.00 of the 600.00; the project spent it all, so its
@@ -260,14 +252,7 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
             String fund = newFund();
             String pool = matchingPool();
             String project = raisingProject(fund, pool);
-            long first = 0;
-            for (String donorId : List.of("370102199001017777", "370102199001018888")) {
-                Map<String, Object> gift = gift(fund, "1500.00");
-                gift.put("projectCode", project);
-                donor(gift).put("idNumber", donorId);
-                ApiClient.Reply given = post(accountant, key(), gift);
-                first = first == 0 ? given.json().path("id").asLong() : first;
-            }
+            long first = twoGiftsOf1500(fund, project, "370102199001017777", "370102199001018888");
             assertReconciles(pool(pool));
             closeFundraising(project);
             assertReconciles(pool(pool));
@@ -422,12 +407,7 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
             String fund = newFund();
             String pool = matchingPool();
             String project = raisingProject(fund, pool);
-            for (String donorId : List.of("370102199001013333", "370102199001014444")) {
-                Map<String, Object> gift = gift(fund, "1500.00");
-                gift.put("projectCode", project);
-                donor(gift).put("idNumber", donorId);
-                assertEquals(201, post(accountant, key(), gift).status());
-            }
+            twoGiftsOf1500(fund, project, "370102199001013333", "370102199001014444");
             String restrictedBefore = fund(fund).path("restricted").asText();
             assertEquals(200, api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant).body(Map.of())
                     .send().status());
@@ -452,12 +432,7 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
             String fund = newFund();
             String pool = matchingPool();
             String project = raisingProject(fund, pool);
-            for (String donorId : List.of("370102199001011111", "370102199001012222")) {
-                Map<String, Object> gift = gift(fund, "1500.00");
-                gift.put("projectCode", project);
-                donor(gift).put("idNumber", donorId);
-                assertEquals(201, post(accountant, key(), gift).status());
-            }
+            twoGiftsOf1500(fund, project, "370102199001011111", "370102199001012222");
             ApiClient.Reply closed = api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant)
                     .body(Map.of()).send();
             assertEquals(200, closed.status(), closed::toString);
@@ -503,6 +478,23 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
                     .body(Map.of("code", unique("C"), "name", "阳谷县某社区基金", "level", "COMMUNITY", "parentCode", county)).send();
             assertEquals(201, community.status(), community::toString);
         }
+    }
+
+    /**
+     * Two gifts of 1,500.00 to a matched project from two donors (the test pool counts 1,500.00 of each gift and 2,000.00
+     * of each donor: a base of 3,000.00, 20%, a match of 600.00). Returns the first gift's id.
+     */
+    long twoGiftsOf1500(String fund, String project, String firstDonorId, String secondDonorId) {
+        long first = 0;
+        for (String donorId : List.of(firstDonorId, secondDonorId)) {
+            Map<String, Object> gift = gift(fund, "1500.00");
+            gift.put("projectCode", project);
+            donor(gift).put("idNumber", donorId);
+            ApiClient.Reply given = post(accountant, key(), gift);
+            assertEquals(201, given.status(), given::toString);
+            first = first == 0 ? given.json().path("id").asLong() : first;
+        }
+        return first;
     }
 
     long restrictedGift(String fund, String project, String amount) {

@@ -91,14 +91,7 @@ abstract class YearEndSuite extends LedgerOnDatabase {
     @DisplayName("when a year of restricted gifts, a match and payments ends, then 2026 closes into net assets, and 2027 "
             + "spends the carried restricted money first, the designated match last")
     void aYearAcrossItsEnd() {
-        f.fund("SEED", FundLevel.SEED, null, false);
-        f.deposit("SEED", 100_000_00);
-        f.fund("CITY");
-        f.fund("COMM", FundLevel.COMMUNITY, "CITY", false);
-        MatchRule rule = MatchRule.of(MatchMode.FLAT, List.of(new Tier(0, 2_000)), Instant.parse("2026-05-01T00:00:00Z"),
-                Instant.parse("2026-09-30T15:59:59Z"));
-        ledger.execute(new CreatePool(LedgerFixture.key(), WANG, f.code("YG"), "配捐", f.code("SEED"), 10_000_00,
-                SettlementMode.AT_PROJECT_CLOSE, rule)).value();
+        communityFundAndPool();
         project("P", 20_000_00, 10_000_00, f.code("YG"));
         project("Q", 1_000_00, 0, null);
 
@@ -196,14 +189,7 @@ abstract class YearEndSuite extends LedgerOnDatabase {
             + "a refund after spending and its payable settled, a match, the close) then every account holds what the "
             + "accountant expects")
     void theWorkedYear() {
-        f.fund("SEED", FundLevel.SEED, null, false);
-        f.deposit("SEED", 100_000_00);
-        f.fund("CITY");
-        f.fund("COMM", FundLevel.COMMUNITY, "CITY", false);
-        MatchRule rule = MatchRule.of(MatchMode.FLAT, List.of(new Tier(0, 2_000)), Instant.parse("2026-05-01T00:00:00Z"),
-                Instant.parse("2026-09-30T15:59:59Z"));
-        ledger.execute(new CreatePool(LedgerFixture.key(), WANG, f.code("YG"), "配捐", f.code("SEED"), 10_000_00,
-                SettlementMode.AT_PROJECT_CLOSE, rule)).value();
+        communityFundAndPool();
         project("P", List.of(new BudgetLine(1, "材料", 20_000_00, null), new BudgetLine(2, "人工", 10_000_00, null)),
                 f.code("YG"), 500);
         project("G", List.of(new BudgetLine(1, "物资", 1_200_00, null)), null, 0);
@@ -295,6 +281,18 @@ abstract class YearEndSuite extends LedgerOnDatabase {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
+
+    /** A seed fund with 100,000.00 and its pool YG of 10,000.00 (20% flat, for gifts of May to September 2026); COMM under CITY. */
+    void communityFundAndPool() {
+        f.fund("SEED", FundLevel.SEED, null, false);
+        f.deposit("SEED", 100_000_00);
+        f.fund("CITY");
+        f.fund("COMM", FundLevel.COMMUNITY, "CITY", false);
+        MatchRule rule = MatchRule.of(MatchMode.FLAT, List.of(new Tier(0, 2_000)), Instant.parse("2026-05-01T00:00:00Z"),
+                Instant.parse("2026-09-30T15:59:59Z"));
+        ledger.execute(new CreatePool(LedgerFixture.key(), WANG, f.code("YG"), "配捐", f.code("SEED"), 10_000_00,
+                SettlementMode.AT_PROJECT_CLOSE, rule)).value();
+    }
 
     void project(String code, long materialsFen, long labourFen, String pool) {
         List<BudgetLine> lines = labourFen == 0 ? List.of(new BudgetLine(1, "材料", materialsFen, null))
