@@ -86,6 +86,7 @@ import org.mingzhang.user.Actor;
  *   <li>the fund's restricted accounts hold exactly its projects' restricted money, and 310101 their designated money;</li>
  *   <li>no match, pool funding or pool return moves money into a restricted account (the federation's money stays
  *       unrestricted);</li>
+ *   <li>the transactions that say they are booked, replayed, give every balance (a reservation says it is not);</li>
  *   <li>the pool reconciles: budget = settled − returned + available + receivable + returned to the sponsor;</li>
  *   <li>a refused command changes nothing: every account of every fund of the try, and every gift, as before it.</li>
  * </ul>
@@ -398,6 +399,21 @@ abstract class RestrictedMoneyProperties {
                                 .doesNotContain(accountCode(leg.creditAccountId()));
                     }
                 }
+                // What a transaction says of itself (booked, or a reservation that only holds money back) is what the
+                // balances count: replaying the booked ones gives every balance.
+                if (t.booked()) {
+                    for (Leg leg : t.legs()) {
+                        replayed.merge(leg.debitAccountId(), leg.amountFen(), Long::sum);
+                        replayed.merge(leg.creditAccountId(), -leg.amountFen(), Long::sum);
+                    }
+                }
+            }
+            for (Fund fund : funds) {
+                for (Account a : ledger.reads().accounts(fund.id())) {
+                    long netDebit = replayed.getOrDefault(a.id(), 0L);
+                    assertThat(a.balanceFen()).as("%s of %s replayed from its booked transactions after %s", a.code(), fund.code(),
+                            after).isEqualTo(a.normalSide() == org.mingzhang.account.Side.DEBIT ? netDebit : -netDebit);
+                }
             }
 
             PoolView pool = matching.pool(f.code("YG")).orElseThrow();
@@ -406,14 +422,23 @@ abstract class RestrictedMoneyProperties {
                     pool.availableFen(), pool.receivableFen(), pool.returnedToSponsorFen(), after).isTrue();
         }
 
-        List<Transaction> newTransactions() {
-            List<Transaction> found = new ArrayList<>();
-            for (Fund fund : List.of(funds.get(2), funds.get(3))) {
-                found.addAll(ledger.reads().transactions(new TransactionQuery(fund.id(), null, null, lastTransactionId,
-                        TransactionQuery.LIMIT_MAX)));
+        /** Account id → debits less credits over the booked transactions seen so far. */
+        final Map<Long, Long> replayed = new HashMap<>();
+
+        /** The transactions of the try's funds since the last step, each once (a linked one touches two funds). */
+        java.util.Collection<Transaction> newTransactions() {
+            Map<Long, Transaction> found = new TreeMap<>();
+            for (Fund fund : funds) {
+                long after = lastTransactionId;
+                List<Transaction> page;
+                do {
+                    page = ledger.reads().transactions(new TransactionQuery(fund.id(), null, null, after, TransactionQuery.LIMIT_MAX));
+                    page.forEach(t -> found.put(t.id(), t));
+                    after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+                } while (page.size() == TransactionQuery.LIMIT_MAX);
             }
-            found.forEach(t -> lastTransactionId = Math.max(lastTransactionId, t.id()));
-            return found;
+            found.keySet().forEach(id -> lastTransactionId = Math.max(lastTransactionId, id));
+            return found.values();
         }
 
         final Map<Long, String> codes = new HashMap<>();
