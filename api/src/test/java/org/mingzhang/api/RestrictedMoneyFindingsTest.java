@@ -37,12 +37,9 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
             goods.put("channel", "IN_KIND");
             goods.put("inKind", Map.of("description", "冬衣 50 件", "quantity", "50", "valuationBasis", "市场价"));
             assertEquals(201, post(accountant, key(), goods).status());
-            Map<String, Object> cash = gift(fund, "5000.00");
-            cash.put("projectCode", g2);
-            assertEquals(201, post(accountant, key(), cash).status());
+            restrictedGift(fund, g2, "5000.00");
             for (String project : List.of(g1, g2)) {
-                assertEquals(200, api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant)
-                        .body(Map.of()).send().status());
+                closeFundraising(project);
             }
 
             ApiClient.Reply asCash = api().post("/api/v1/projects/" + g1 + "/disbursements").as(accountant)
@@ -72,11 +69,8 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
         void projectCashIsNotSpentByHand() {
             String fund = newFund();
             String project = raisingProject(fund);
-            Map<String, Object> gift = gift(fund, "5000.00");
-            gift.put("projectCode", project);
-            assertEquals(201, post(accountant, key(), gift).status());
-            assertEquals(200, api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant).body(Map.of())
-                    .send().status());
+            restrictedGift(fund, project, "5000.00");
+            closeFundraising(project);
 
             ApiClient.Reply fee = manual(fund, List.of(debit("5201", "1000.00"), credit("1002", "1000.00")));
             assertEquals(422, fee.status(), fee::toString);
@@ -349,12 +343,9 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
             String fund = newFund();
             String project = raisingProject(fund);
             for (String amount : List.of("30000.00", "15000.00")) {
-                Map<String, Object> gift = gift(fund, amount);
-                gift.put("projectCode", project);
-                assertEquals(201, post(accountant, key(), gift).status());
+                restrictedGift(fund, project, amount);
             }
-            assertEquals(200, api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant).body(Map.of())
-                    .send().status());
+            closeFundraising(project);
             pay(project, "45000.00");
 
             Map<String, String> balances = balances(fund);
@@ -409,8 +400,7 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
             String project = raisingProject(fund, pool);
             twoGiftsOf1500(fund, project, "370102199001013333", "370102199001014444");
             String restrictedBefore = fund(fund).path("restricted").asText();
-            assertEquals(200, api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant).body(Map.of())
-                    .send().status());
+            closeFundraising(project);
             assertEquals(restrictedBefore, fund(fund).path("restricted").asText());
             Map<String, String> balances = balances(fund);
             assertEquals("600.00", balances.get("310101"), balances::toString);
@@ -433,9 +423,7 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
             String pool = matchingPool();
             String project = raisingProject(fund, pool);
             twoGiftsOf1500(fund, project, "370102199001011111", "370102199001012222");
-            ApiClient.Reply closed = api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant)
-                    .body(Map.of()).send();
-            assertEquals(200, closed.status(), closed::toString);
+            closeFundraising(project);
 
             JsonNode match = transactions(fund).stream().filter(t -> t.path("kind").asText().equals("MATCH")).findFirst()
                     .orElseThrow();
@@ -449,11 +437,8 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
         void pendingReservationIsMarkedNotBooked() {
             String fund = newFund();
             String project = raisingProject(fund);
-            Map<String, Object> gift = gift(fund, "800.00");
-            gift.put("projectCode", project);
-            assertEquals(201, post(accountant, key(), gift).status());
-            assertEquals(200, api().post("/api/v1/projects/" + project + "/close-fundraising").as(accountant).body(Map.of())
-                    .send().status());
+            restrictedGift(fund, project, "800.00");
+            closeFundraising(project);
             ApiClient.Reply requested = api().post("/api/v1/projects/" + project + "/disbursements").as(accountant)
                     .body(Map.of("budgetItem", "路面硬化材料", "amount", "300.00", "payee", "某建材公司", "purpose", "水泥"))
                     .send();

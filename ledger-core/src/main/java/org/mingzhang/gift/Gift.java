@@ -33,12 +33,7 @@ public record Gift(long id, String idempotencyKey, String requestHash, long fund
         return projectId != null;
     }
 
-    /** What may still be refunded. */
-    public long refundableFen() {
-        return amountFen - refundedFen;
-    }
-
-    /** What the gift still counts for: its amount less what was refunded. */
+    /** What still stands of the gift, its amount less what was refunded: what it counts for, and what may be refunded. */
     public long standingFen() {
         return amountFen - refundedFen;
     }

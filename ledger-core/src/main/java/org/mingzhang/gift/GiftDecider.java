@@ -1,7 +1,6 @@
 package org.mingzhang.gift;
 
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,14 +94,6 @@ public final class GiftDecider implements Decider {
     }
 
     @Override
-    public Collection<Long> transactionsReferredTo(LedgerCommand<?> command) {
-        if (command instanceof RefundGift r) {
-            return gift(r.giftId()).map(g -> List.of(g.transactionId())).orElse(List.of());
-        }
-        return List.of();
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     public <T> Outcome<T> decide(LedgerCommand<T> command, Books books) {
         return (Outcome<T>) switch ((LedgerCommand<?>) command) {
@@ -188,11 +179,11 @@ public final class GiftDecider implements Decider {
             return new Outcome.Rejected<>(Rejection.GIFT_MUST_NOT_BE_REFUNDED_TWICE, "gift " + gift.receiptNo()
                     + " was refunded in whole at " + gift.refundedAt(), "id");
         }
-        long amount = c.amountFen() == null ? gift.refundableFen() : c.amountFen();
-        if (amount > gift.refundableFen()) {
+        long amount = c.amountFen() == null ? gift.standingFen() : c.amountFen();
+        if (amount > gift.standingFen()) {
             return new Outcome.Rejected<>(Rejection.REFUND_MUST_NOT_EXCEED_GIFT, "gift " + gift.receiptNo() + " of "
                     + Money.format(gift.amountFen()) + " has " + Money.format(gift.refundedFen()) + " refunded already; at most "
-                    + Money.format(gift.refundableFen()) + " may still be refunded, not " + Money.format(amount), "amount");
+                    + Money.format(gift.standingFen()) + " may still be refunded, not " + Money.format(amount), "amount");
         }
         Fund fund = books.fund(gift.fundId()).orElseThrow();
         int giftYear = FiscalYear.of(gift.receivedAt());
@@ -254,7 +245,7 @@ public final class GiftDecider implements Decider {
                 lines.add(PostingLine.credit(ChartTemplate.OTHER_PAYABLES, owed));
             }
         }
-        String memo = "退款 refund of " + (amount == gift.refundableFen() && gift.refundedFen() == 0 ? "gift " : Money.format(amount)
+        String memo = "退款 refund of " + (amount == gift.standingFen() && gift.refundedFen() == 0 ? "gift " : Money.format(amount)
                 + " of gift ") + gift.receiptNo() + ": " + c.reason() + (owed > 0 ? "; " + Money.format(owed)
                 + " already spent, owed to the donor (其他应付款)" : "");
         Outcome<Transaction> booked = projects.book(books, new PostEntry(c.idempotencyKey(), c.by().recordedBy(),

@@ -387,7 +387,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
         lines.add(PostingLine.credit(ChartTemplate.UNRESTRICTED_NET_ASSETS, back).inFund(poolFund.code()));
         mustAccept(projects.book(books, new PostEntry(LedgerLimits.INTERNAL_KEY_PREFIX + "match-return:" + pool.code() + ":gift:" + gift.id()
                         // A gift refunded in parts returns match money once per part: each part leaves more refunded.
-                        + (gift.refundedFen() == gift.amountFen() ? "" : ":" + gift.refundedFen()), "配捐 matching",
+                        + ":" + gift.refundedFen(), "配捐 matching",
                 TransactionKind.MATCH, projectFund.code(), "配捐退回 match returned after refund of " + gift.receiptNo()
                         + (owed > 0 ? "; " + org.mingzhang.money.Money.format(owed) + " already spent, owed to the pool" : ""),
                 null, new References(String.valueOf(gift.id()), null, pool.code(), project.code()), lines)));

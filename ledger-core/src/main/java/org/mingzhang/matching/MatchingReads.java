@@ -44,8 +44,9 @@ public final class MatchingReads {
         List<Settlement> settlements = store.settlementsOfPool(pool.id());
         long settled = settlements.stream().mapToLong(Settlement::finalFen).sum();
         long returned = settlements.stream().mapToLong(Settlement::returnedFen).sum();
-        long available = available(pool);
-        long receivable = balance(pool, ChartTemplate.DUE_FROM_OTHER_FUNDS);
+        List<Account> accounts = ledger.accounts(pool.poolFundId());
+        long available = account(accounts, ChartTemplate.BANK).map(Account::availableFen).orElse(0L);
+        long receivable = account(accounts, ChartTemplate.DUE_FROM_OTHER_FUNDS).map(Account::balanceFen).orElse(0L);
         long reserved = 0;
         Map<String, Map<String, Set<AbuseSignal>>> signals = new LinkedHashMap<>();
         for (Project p : members(pool)) {
@@ -88,12 +89,10 @@ public final class MatchingReads {
     }
 
     private long available(MatchingPool pool) {
-        return ledger.accounts(pool.poolFundId()).stream().filter(a -> a.code().equals(ChartTemplate.BANK))
-                .mapToLong(Account::availableFen).findFirst().orElse(0);
+        return account(ledger.accounts(pool.poolFundId()), ChartTemplate.BANK).map(Account::availableFen).orElse(0L);
     }
 
-    private long balance(MatchingPool pool, String code) {
-        return ledger.accounts(pool.poolFundId()).stream().filter(a -> a.code().equals(code))
-                .mapToLong(Account::balanceFen).findFirst().orElse(0);
+    private static Optional<Account> account(List<Account> accounts, String code) {
+        return accounts.stream().filter(a -> a.code().equals(code)).findFirst();
     }
 }

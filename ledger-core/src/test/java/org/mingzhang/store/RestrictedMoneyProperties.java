@@ -353,10 +353,12 @@ abstract class RestrictedMoneyProperties {
                     all.put(fund.code() + ":" + a.code() + ":held", a.availableFen());
                 }
             }
-            GiftsOf.read(handle, gifts).forEach(g -> {
+            var store = handle.database().giftStore();
+            for (Gift known : gifts) {
+                Gift g = store.gift(known.id()).orElseThrow();
                 all.put("gift " + g.id() + " refunded", g.refundedFen());
                 all.put("gift " + g.id() + " owed", g.refundOwedFen());
-            });
+            }
             return all;
         }
 
@@ -446,14 +448,6 @@ abstract class RestrictedMoneyProperties {
         String accountCode(long accountId) {
             return codes.computeIfAbsent(accountId, id -> funds.stream().flatMap(fund -> ledger.reads().accounts(fund.id()).stream())
                     .filter(a -> a.id() == id).map(Account::code).findFirst().orElse("?"));
-        }
-    }
-
-    /** The gifts of a try as storage has them now. */
-    static final class GiftsOf {
-        static List<Gift> read(TestDatabases.TestDatabase handle, List<Gift> known) {
-            var store = handle.database().giftStore();
-            return known.stream().map(g -> store.gift(g.id()).orElseThrow()).toList();
         }
     }
 }

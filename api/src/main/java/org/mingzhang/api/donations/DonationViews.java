@@ -32,7 +32,7 @@ final class DonationViews {
 
     /** One gift, with its refunds. */
     DonationResponse of(Gift g) {
-        return of(g, new HashMap<>(), gifts.refunds(g.id()));
+        return of(g, new HashMap<>(), g.refundedFen() == 0 ? List.of() : gifts.refunds(g.id()));
     }
 
     /** A gift in a list: its refunded and owed amounts, not each refund. */

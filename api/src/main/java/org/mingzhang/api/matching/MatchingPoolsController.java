@@ -37,6 +37,7 @@ import org.mingzhang.api.ledger.Outcomes;
 import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.api.problem.RejectionProblems;
+import org.mingzhang.api.projects.ProjectLimits;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.Outcome;
 import org.mingzhang.journal.Rejection;
@@ -217,7 +218,7 @@ public final class MatchingPoolsController {
             @RequestAttribute(AuthFilter.CALLER) User caller) {
         String key = IdempotencyKeys.require(idempotencyKey);
         Input input = new Input();
-        String project = input.code(request.projectCode(), "projectCode", org.mingzhang.api.projects.ProjectLimits.CODE_CHARS_MAX);
+        String project = input.code(request.projectCode(), "projectCode", ProjectLimits.CODE_CHARS_MAX);
         Long amount = request.amount() == null ? null : input.positiveAmount(request.amount(), "amount");
         input.validate();
         Outcome<PoolCollection> outcome = ledger.execute(new CollectFromFund(key, Authenticator.actor(caller), code, project, amount));

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Times;
+import org.mingzhang.matching.Rate;
+import org.mingzhang.matching.RateFormatException;
 import org.mingzhang.project.BudgetLine;
 import org.mingzhang.project.ProjectPlan;
 import org.mingzhang.project.TeamMember;
@@ -58,13 +60,13 @@ final class PlanInput {
             return 0;
         }
         try {
-            int bp = org.mingzhang.matching.Rate.parseRate(text);
+            int bp = Rate.parseRate(text);
             if (bp > ProjectPlan.MANAGEMENT_FEE_BP_MAX) {
-                input.fail("managementFeeRate", "must be at most " + org.mingzhang.matching.Rate.format(ProjectPlan.MANAGEMENT_FEE_BP_MAX)
+                input.fail("managementFeeRate", "must be at most " + Rate.format(ProjectPlan.MANAGEMENT_FEE_BP_MAX)
                         + " (the ceiling on a 社会团体's management costs): " + text);
             }
             return bp;
-        } catch (org.mingzhang.matching.RateFormatException e) {
+        } catch (RateFormatException e) {
             input.fail("managementFeeRate", e.getMessage());
             return 0;
         }
