@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.mingzhang.journal.AccountPeriod;
 import org.mingzhang.journal.Leg;
 import org.mingzhang.journal.Transaction;
 
@@ -28,6 +29,12 @@ final class PostgresBatchWriter {
             + "credits_posted_fen = a.credits_posted_fen + d.cp, debits_pending_fen = a.debits_pending_fen + d.dq, "
             + "credits_pending_fen = a.credits_pending_fen + d.cq FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], "
             + "?::bigint[], ?::bigint[]) AS d(id, dp, cp, dq, cq) WHERE a.id = d.id";
+
+    private static final String ADD_TO_PERIODS = "INSERT INTO period_balance (fund_id, account_id, period, debits_posted_fen, "
+            + "credits_posted_fen) SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::int[], ?::bigint[], ?::bigint[]) "
+            + "ON CONFLICT (fund_id, account_id, period) DO UPDATE SET "
+            + "debits_posted_fen = period_balance.debits_posted_fen + EXCLUDED.debits_posted_fen, "
+            + "credits_posted_fen = period_balance.credits_posted_fen + EXCLUDED.credits_posted_fen";
 
     private PostgresBatchWriter() {
     }
@@ -89,6 +96,26 @@ final class PostgresBatchWriter {
             i++;
         }
         requireRows(execute(c, UPDATE_TOTALS, new String[] {"bigint", "bigint", "bigint", "bigint", "bigint"}, cols), n, "account");
+    }
+
+    /** One aggregated increment per touched account and month, in one statement: a month's first posting adds its row. */
+    static void addToPeriods(Connection c, Map<AccountPeriod, long[]> deltas) throws SQLException {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        int n = deltas.size();
+        Object[][] cols = new Object[5][n];
+        int i = 0;
+        for (Map.Entry<AccountPeriod, long[]> e : deltas.entrySet()) {
+            cols[0][i] = e.getKey().fundId();
+            cols[1][i] = e.getKey().accountId();
+            cols[2][i] = e.getKey().period();
+            cols[3][i] = e.getValue()[0];
+            cols[4][i] = e.getValue()[1];
+            i++;
+        }
+        requireRows(execute(c, ADD_TO_PERIODS, new String[] {"bigint", "bigint", "int4", "bigint", "bigint"}, cols), n,
+                "period_balance");
     }
 
     private static int execute(Connection c, String sql, String[] types, Object[][] columns) throws SQLException {
