@@ -10,6 +10,7 @@ public record CreatedUserResponse(
         @Schema(example = "3") long id,
         @Schema(example = "李会计") String name,
         List<Role> roles,
-        @Schema(description = "The bearer token. Only its SHA-256 is stored: keep it now, it cannot be shown again.",
+        @Schema(nullable = true, description = "The bearer token. Only its SHA-256 is stored: keep it now, it cannot be shown "
+                + "again (a repeat of the request with its Idempotency-Key answers null).",
                 example = "Vq1x3nK8h0Jq9pZr4mL2sT6uY8wA0bC2dE4fG6hI8jK") String token) {
 }

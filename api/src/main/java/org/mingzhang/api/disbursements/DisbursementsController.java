@@ -6,6 +6,7 @@ import static org.mingzhang.user.Role.AUDITOR;
 import static org.mingzhang.user.Role.COMMITTEE;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -41,7 +42,9 @@ import org.mingzhang.api.ledger.Outcomes;
 import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.journal.Ledger;
+import org.mingzhang.journal.LedgerCommand;
 import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.RecordKind;
 import org.mingzhang.money.Money;
 import org.mingzhang.project.DecideDisbursement;
 import org.mingzhang.project.DecideDisbursement.Decision;
@@ -73,10 +76,13 @@ public final class DisbursementsController {
 
     private final Ledger ledger;
     private final ProjectStore projects;
+    /** What a request key kept with a disbursement names, and how a repeat finds it again. */
+    private final RecordKind<Disbursement> kind;
 
     public DisbursementsController(Ledger ledger, ProjectStore projects) {
         this.ledger = ledger;
         this.projects = projects;
+        this.kind = new RecordKind<>("DISBURSEMENT", d -> String.valueOf(d.id()), id -> projects.disbursement(Long.parseLong(id)));
     }
 
     @Post("/projects/{code}/disbursements")
@@ -90,12 +96,18 @@ public final class DisbursementsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such project",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "The project is not IN_PROGRESS; the detail names its state",
+    @ApiResponse(responseCode = "409", description = "The project is not IN_PROGRESS; the detail names its state. Or the "
+            + "Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "No such budget line, or more than the project has available",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<DisbursementResponse> request(String code, @Body DisbursementRequest request,
-                                                      @RequestAttribute(AuthFilter.CALLER) User caller) {
+    public HttpResponse<DisbursementResponse> request(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Body DisbursementRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Input input = new Input();
         String item = input.text(request.budgetItem(), "budgetItem", ProjectPlan.LINE_LENGTH_MAX);
         long amountFen = input.positiveAmount(request.amount(), "amount");
@@ -106,9 +118,11 @@ public final class DisbursementsController {
                 Disbursement.ATTACHMENT_REF_LENGTH_MAX);
         DisbursementForm form = input.optionalOneOf(DisbursementForm.class, request.form(), "form");
         input.validate();
-        Disbursement d = Outcomes.accepted(ledger.execute(new RequestDisbursement(Authenticator.actor(caller), code, item, amountFen,
-                payee, purpose, invoiceNo, attachment, form == null ? DisbursementForm.CASH : form)), CODE_IN_PATH);
-        return HttpResponse.created(view(d), URI.create("/api/v1/disbursements/" + d.id()));
+        Outcome<Disbursement> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, kind,
+                new RequestDisbursement(Authenticator.actor(caller), code, item, amountFen, payee, purpose, invoiceNo, attachment,
+                        form == null ? DisbursementForm.CASH : form)));
+        Disbursement d = Outcomes.accepted(outcome, CODE_IN_PATH);
+        return Outcomes.replayed(HttpResponse.created(view(d), URI.create("/api/v1/disbursements/" + d.id())), outcome);
     }
 
     @Get("/projects/{code}/disbursements")
@@ -178,20 +192,27 @@ public final class DisbursementsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such disbursement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "Not PENDING, or the project no longer runs",
+    @ApiResponse(responseCode = "409", description = "Not PENDING, or the project no longer runs; or the Idempotency-Key "
+            + "was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "Beyond the project's money, or beyond the budget line without an "
             + "explicitly approved overrun",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DisbursementResponse approve(long id, @Nullable @Body DisbursementDecisionRequest request,
-                                        @RequestAttribute(AuthFilter.CALLER) User caller) {
+    public HttpResponse<DisbursementResponse> approve(
+            long id,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body DisbursementDecisionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Input input = new Input();
         boolean overrun = request != null && Boolean.TRUE.equals(request.approveOverrun());
         String given = request == null ? null : request.reason();
         String reason = overrun ? input.text(given, "reason", Limits.REASON_CHARS_MAX)
                 : input.optionalNonBlank(given, "reason", Limits.REASON_CHARS_MAX);
         input.validate();
-        return decide(new DecideDisbursement(Authenticator.actor(caller), id, Decision.APPROVE, overrun, reason));
+        return decide(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, kind,
+                new DecideDisbursement(Authenticator.actor(caller), id, Decision.APPROVE, overrun, reason)));
     }
 
     @Post("/disbursements/{id}/reject")
@@ -206,11 +227,17 @@ public final class DisbursementsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such disbursement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "Paid, rejected or cancelled already",
+    @ApiResponse(responseCode = "409", description = "Paid, rejected or cancelled already; or the Idempotency-Key was used "
+            + "for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DisbursementResponse reject(long id, @Nullable @Body DisbursementDecisionRequest request,
-                                       @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return close(id, Decision.REJECT, request, caller);
+    public HttpResponse<DisbursementResponse> reject(
+            long id,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body DisbursementDecisionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
+        return close(id, Decision.REJECT, idempotencyKey, request, caller, http);
     }
 
     @Post("/disbursements/{id}/cancel")
@@ -223,11 +250,17 @@ public final class DisbursementsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such disbursement",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "Paid, rejected or cancelled already",
+    @ApiResponse(responseCode = "409", description = "Paid, rejected or cancelled already; or the Idempotency-Key was used "
+            + "for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DisbursementResponse cancel(long id, @Nullable @Body DisbursementDecisionRequest request,
-                                       @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return close(id, Decision.CANCEL, request, caller);
+    public HttpResponse<DisbursementResponse> cancel(
+            long id,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body DisbursementDecisionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
+        return close(id, Decision.CANCEL, idempotencyKey, request, caller, http);
     }
 
     @Post("/disbursements/{id}/pay")
@@ -254,18 +287,21 @@ public final class DisbursementsController {
         return Outcomes.replayed(HttpResponse.ok(view(Outcomes.accepted(outcome, ID_IN_PATH))), outcome);
     }
 
-    private DisbursementResponse close(long id, Decision decision, DisbursementDecisionRequest request, User caller) {
+    private HttpResponse<DisbursementResponse> close(long id, Decision decision, String idempotencyKey,
+                                                     DisbursementDecisionRequest request, User caller, HttpRequest<?> http) {
         Input input = new Input();
         String reason = input.text(request == null ? null : request.reason(), "reason", Limits.REASON_CHARS_MAX);
         if (request != null && Boolean.TRUE.equals(request.approveOverrun())) {
             input.fail("approveOverrun", "belongs to an approval: true");
         }
         input.validate();
-        return decide(new DecideDisbursement(Authenticator.actor(caller), id, decision, false, reason));
+        return decide(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, kind,
+                new DecideDisbursement(Authenticator.actor(caller), id, decision, false, reason)));
     }
 
-    private DisbursementResponse decide(DecideDisbursement command) {
-        return view(Outcomes.accepted(ledger.execute(command), ID_IN_PATH));
+    private HttpResponse<DisbursementResponse> decide(LedgerCommand<Disbursement> command) {
+        Outcome<Disbursement> outcome = ledger.execute(command);
+        return Outcomes.replayed(HttpResponse.ok(view(Outcomes.accepted(outcome, ID_IN_PATH))), outcome);
     }
 
     private Disbursement find(long id) {

@@ -6,15 +6,19 @@ import static org.mingzhang.user.Role.AUDITOR;
 import static org.mingzhang.user.Role.COMMITTEE;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,6 +29,8 @@ import java.util.List;
 import java.util.Set;
 import org.mingzhang.api.Limits;
 import org.mingzhang.api.auth.Allowed;
+import org.mingzhang.api.auth.AuthFilter;
+import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Page;
 import org.mingzhang.api.ledger.Outcomes;
@@ -34,6 +40,9 @@ import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundLevel;
 import org.mingzhang.journal.CreateFund;
 import org.mingzhang.journal.Ledger;
+import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.RecordKind;
+import org.mingzhang.user.User;
 
 /** Funds: each keeps its own books (独立核算) in the federation's tree. */
 @Controller("/api/v1/funds")
@@ -54,11 +63,17 @@ public final class FundsController {
     @Operation(operationId = "createFund", summary = "Open a fund with the standard chart of accounts")
     @ApiResponse(responseCode = "201", description = "The fund, with zero balances",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FundResponse.class)))
-    @ApiResponse(responseCode = "409", description = "A fund with this code exists",
+    @ApiResponse(responseCode = "409", description = "A fund with this code exists, or the Idempotency-Key was used for "
+            + "another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The parent does not exist, or the level does not fit under it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<FundResponse> create(@Body CreateFundRequest request) {
+    public HttpResponse<FundResponse> create(
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Body CreateFundRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Input input = new Input();
         String code = input.code(request.code(), "code", Limits.FUND_CODE_CHARS_MAX);
         String name = input.text(request.name(), "name", Limits.FUND_NAME_CHARS_MAX);
@@ -66,9 +81,10 @@ public final class FundsController {
         String parentCode = request.parentCode() == null ? null
                 : input.code(request.parentCode(), "parentCode", Limits.FUND_CODE_CHARS_MAX);
         input.validate();
-        Fund fund = Outcomes.accepted(ledger.execute(new CreateFund(code, name, level, parentCode,
-                Boolean.TRUE.equals(request.mustNotGoNegative()))), Set.of());
-        return HttpResponse.created(views.of(fund), URI.create("/api/v1/funds/" + fund.code()));
+        Outcome<Fund> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, kind(ledger),
+                new CreateFund(code, name, level, parentCode, Boolean.TRUE.equals(request.mustNotGoNegative()))));
+        Fund fund = Outcomes.accepted(outcome, Set.of());
+        return Outcomes.replayed(HttpResponse.created(views.of(fund), URI.create("/api/v1/funds/" + fund.code())), outcome);
     }
 
     @Get
@@ -96,6 +112,11 @@ public final class FundsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FundResponse get(String code) {
         return views.of(find(ledger, code));
+    }
+
+    /** What a request key kept with a fund (opened, or its period closed) names, and how a repeat finds the fund again. */
+    public static RecordKind<Fund> kind(Ledger ledger) {
+        return new RecordKind<>("FUND", Fund::code, ledger::fund);
     }
 
     /** The fund named in a URL, or a 404. */

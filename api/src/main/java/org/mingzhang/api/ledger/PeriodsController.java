@@ -3,12 +3,18 @@ package org.mingzhang.api.ledger;
 import static org.mingzhang.user.Role.ACCOUNTANT;
 import static org.mingzhang.user.Role.ADMIN;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,6 +22,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Set;
 import org.mingzhang.api.auth.Allowed;
+import org.mingzhang.api.auth.AuthFilter;
+import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Periods;
 import org.mingzhang.api.funds.FundResponse;
@@ -25,6 +33,8 @@ import org.mingzhang.api.problem.Problem;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.ClosePeriod;
 import org.mingzhang.journal.Ledger;
+import org.mingzhang.journal.Outcome;
+import org.mingzhang.user.User;
 
 /** Closing a fund's books (结账): once closed, nothing may be dated inside the period. */
 @Controller("/api/v1/ledger/funds/{code}")
@@ -49,12 +59,22 @@ public final class PeriodsController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FundResponse.class)))
     @ApiResponse(responseCode = "422", description = "The period has not ended, or the books are closed through it already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FundResponse closePeriod(String code, @Body ClosePeriodRequest request) {
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<FundResponse> closePeriod(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Body ClosePeriodRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Fund fund = FundsController.find(ledger, code);
         Input input = new Input();
         Instant through = Periods.lastInstant(request.period(), "period", input);
         input.validate();
-        Fund closed = Outcomes.accepted(ledger.execute(new ClosePeriod(fund.code(), through)), Set.of("fundCode"));
-        return views.of(closed);
+        Outcome<Fund> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request,
+                FundsController.kind(ledger), new ClosePeriod(fund.code(), through)));
+        Fund closed = Outcomes.accepted(outcome, Set.of("fundCode"));
+        return Outcomes.replayed(HttpResponse.ok(views.of(closed)), outcome);
     }
 }

@@ -5,15 +5,19 @@ import static org.mingzhang.user.Role.ADMIN;
 import static org.mingzhang.user.Role.AUDITOR;
 import static org.mingzhang.user.Role.COMMITTEE;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -23,6 +27,7 @@ import java.util.Set;
 import org.mingzhang.api.auth.Allowed;
 import org.mingzhang.api.auth.AuthFilter;
 import org.mingzhang.api.auth.Authenticator;
+import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Page;
 import org.mingzhang.api.edge.Times;
@@ -33,6 +38,8 @@ import org.mingzhang.closing.ClosingStore;
 import org.mingzhang.closing.YearClose;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.Ledger;
+import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.RecordKind;
 import org.mingzhang.user.User;
 
 /**
@@ -47,10 +54,14 @@ public final class YearEndController {
 
     private final Ledger ledger;
     private final ClosingStore closings;
+    /** What a request key kept with a closed year names (fund id / year), and how a repeat finds the close again. */
+    private final RecordKind<YearClose> kind;
 
     public YearEndController(Ledger ledger, ClosingStore closings) {
         this.ledger = ledger;
         this.closings = closings;
+        this.kind = new RecordKind<>("YEAR_CLOSE", c -> c.fundId() + "/" + c.year(), id -> closings.yearCloses().stream()
+                .filter(c -> id.equals(c.fundId() + "/" + c.year())).findFirst());
     }
 
     @Post("/year-end-close")
@@ -68,13 +79,19 @@ public final class YearEndController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such fund",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "The year is closed already",
+    @ApiResponse(responseCode = "409", description = "The year is closed already, or the Idempotency-Key was used for "
+            + "another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The year has not ended, an earlier year with entries is not closed, "
             + "or a later period is closed already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<YearEndCloseResponse> close(String code, @Body YearEndCloseRequest request,
-                                                    @RequestAttribute(AuthFilter.CALLER) User caller) {
+    public HttpResponse<YearEndCloseResponse> close(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Body YearEndCloseRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Fund fund = FundsController.find(ledger, code);
         Input input = new Input();
         if (request.year() == null) {
@@ -83,10 +100,11 @@ public final class YearEndController {
             input.fail("year", "must be a year from " + CloseYear.YEAR_MIN + " to " + CloseYear.YEAR_MAX + ": " + request.year());
         }
         input.validate();
-        YearClose closed = Outcomes.accepted(ledger.execute(new CloseYear(Authenticator.actor(caller), fund.code(), request.year())),
-                Set.of("fundCode"));
-        return HttpResponse.created(view(fund, closed),
-                URI.create("/api/v1/ledger/funds/" + fund.code() + "/year-end-closes"));
+        Outcome<YearClose> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, kind,
+                new CloseYear(Authenticator.actor(caller), fund.code(), request.year())));
+        YearClose closed = Outcomes.accepted(outcome, Set.of("fundCode"));
+        return Outcomes.replayed(HttpResponse.created(view(fund, closed),
+                URI.create("/api/v1/ledger/funds/" + fund.code() + "/year-end-closes")), outcome);
     }
 
     @Get("/year-end-closes")

@@ -6,6 +6,7 @@ import static org.mingzhang.user.Role.AUDITOR;
 import static org.mingzhang.user.Role.COMMITTEE;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -38,9 +39,12 @@ import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.api.problem.RejectionProblems;
 import org.mingzhang.api.projects.ProjectLimits;
+import org.mingzhang.journal.KeyedCommand;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.RecordKind;
 import org.mingzhang.journal.Rejection;
+import org.mingzhang.journal.RequestKey;
 import org.mingzhang.matching.ClosePool;
 import org.mingzhang.matching.CollectFromFund;
 import org.mingzhang.matching.CreatePool;
@@ -70,12 +74,15 @@ public final class MatchingPoolsController {
     private final MatchingReads reads;
     private final MatchingStore store;
     private final MatchingViews views;
+    /** What a request key kept with a pool names, and how a repeat finds the pool again. */
+    private final RecordKind<MatchingPool> poolKind;
 
     public MatchingPoolsController(Ledger ledger, MatchingReads reads, MatchingStore store, MatchingViews views) {
         this.ledger = ledger;
         this.reads = reads;
         this.store = store;
         this.views = views;
+        this.poolKind = new RecordKind<>("POOL", MatchingPool::code, store::pool);
     }
 
     @Post
@@ -101,7 +108,8 @@ public final class MatchingPoolsController {
     public HttpResponse<PoolResponse> create(
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body CreatePoolRequest request,
-            @RequestAttribute(AuthFilter.CALLER) User caller) {
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         String key = IdempotencyKeys.require(idempotencyKey);
         Input input = new Input();
         String code = input.code(request.code(), "code", MatchingLimits.CODE_CHARS_MAX);
@@ -112,8 +120,11 @@ public final class MatchingPoolsController {
         SettlementMode settlement = PoolInput.settlement(request.settlement(), input);
         input.validate();
         requireFunds(request.eligibleFunds());
-        Outcome<MatchingPool> outcome = ledger.execute(new CreatePool(key, Authenticator.actor(caller), code, name, sponsorFundCode, budgetFen,
-                settlement, rule));
+        // The key is the caller's, kept with the pool by the writer's one path for keyed requests; the funding transaction
+        // books under a journal key derived from it, so that another caller's key of the same text meets nothing there.
+        RequestKey requestKey = IdempotencyKeys.requestKey(key, caller, http, request);
+        Outcome<MatchingPool> outcome = ledger.execute(new KeyedCommand<>(requestKey, poolKind, new CreatePool(
+                requestKey.journalKey(), Authenticator.actor(caller), code, name, sponsorFundCode, budgetFen, settlement, rule)));
         MatchingPool pool = Outcomes.accepted(outcome, Set.of());
         return Outcomes.replayed(HttpResponse.created(view(pool.code()), URI.create("/api/v1/matching-pools/" + pool.code())),
                 outcome);

@@ -6,10 +6,12 @@ import static org.mingzhang.user.Role.AUDITOR;
 import static org.mingzhang.user.Role.COMMITTEE;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
@@ -28,6 +30,7 @@ import org.mingzhang.api.Limits;
 import org.mingzhang.api.auth.Allowed;
 import org.mingzhang.api.auth.AuthFilter;
 import org.mingzhang.api.auth.Authenticator;
+import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Page;
 import org.mingzhang.api.funds.FundsController;
@@ -35,6 +38,8 @@ import org.mingzhang.api.ledger.Outcomes;
 import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.journal.Ledger;
+import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.RecordKind;
 import org.mingzhang.need.Need;
 import org.mingzhang.need.NeedStatus;
 import org.mingzhang.need.NeedStore;
@@ -59,11 +64,14 @@ public final class NeedsController {
     private final Ledger ledger;
     private final NeedStore needs;
     private final NeedViews views;
+    /** What a request key kept with a need names, and how a repeat finds the need again. */
+    private final RecordKind<Need> kind;
 
     public NeedsController(Ledger ledger, NeedStore needs, NeedViews views) {
         this.ledger = ledger;
         this.needs = needs;
         this.views = views;
+        this.kind = new RecordKind<>("NEED", n -> String.valueOf(n.id()), id -> needs.need(Long.parseLong(id)));
     }
 
     @Post
@@ -76,10 +84,16 @@ public final class NeedsController {
     @ApiResponse(responseCode = "400", description = "Malformed or invalid: a missing, blank or too long field, supporters "
             + "out of range or not a whole number; every wrong field is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The fund does not exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<NeedResponse> record(@Body RecordNeedRequest request,
-                                             @RequestAttribute(AuthFilter.CALLER) User caller) {
+    public HttpResponse<NeedResponse> record(
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Body RecordNeedRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Input input = new Input();
         String fundCode = input.code(request.fundCode(), "fundCode", Limits.FUND_CODE_CHARS_MAX);
         String title = input.text(request.title(), "title", NeedLimits.TITLE_CHARS_MAX);
@@ -87,9 +101,10 @@ public final class NeedsController {
         String raisedBy = input.text(request.raisedBy(), "raisedBy", NeedLimits.RAISED_BY_CHARS_MAX);
         int supporters = supporters(request.supporters(), input);
         input.validate();
-        Need need = Outcomes.accepted(ledger.execute(new RecordNeed(Authenticator.actor(caller), fundCode, title, description,
-                raisedBy, supporters)), Set.of());
-        return HttpResponse.created(views.of(need), URI.create("/api/v1/needs/" + need.id()));
+        Outcome<Need> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, kind,
+                new RecordNeed(Authenticator.actor(caller), fundCode, title, description, raisedBy, supporters)));
+        Need need = Outcomes.accepted(outcome, Set.of());
+        return Outcomes.replayed(HttpResponse.created(views.of(need), URI.create("/api/v1/needs/" + need.id())), outcome);
     }
 
     private static int supporters(Integer supporters, Input input) {
@@ -152,13 +167,21 @@ public final class NeedsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "No such need",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "The need is not OPEN; the detail names its state",
+    @ApiResponse(responseCode = "409", description = "The need is not OPEN; the detail names its state. Or the "
+            + "Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public NeedResponse withdraw(long id, @Nullable @Body WithdrawNeedRequest request,
-                                 @RequestAttribute(AuthFilter.CALLER) User caller) {
+    public HttpResponse<NeedResponse> withdraw(
+            long id,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body WithdrawNeedRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Input input = new Input();
         String reason = input.text(request == null ? null : request.reason(), "reason", NeedLimits.WITHDRAW_REASON_CHARS_MAX);
         input.validate();
-        return views.of(Outcomes.accepted(ledger.execute(new WithdrawNeed(Authenticator.actor(caller), id, reason)), ID_IN_PATH));
+        Outcome<Need> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, kind,
+                new WithdrawNeed(Authenticator.actor(caller), id, reason)));
+        return Outcomes.replayed(HttpResponse.ok(views.of(Outcomes.accepted(outcome, ID_IN_PATH))), outcome);
     }
 }

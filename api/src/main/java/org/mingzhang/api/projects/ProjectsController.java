@@ -6,6 +6,7 @@ import static org.mingzhang.user.Role.AUDITOR;
 import static org.mingzhang.user.Role.COMMITTEE;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -41,6 +42,7 @@ import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.RecordKind;
 import org.mingzhang.matching.Rate;
 import org.mingzhang.money.Money;
 import org.mingzhang.project.ChargeManagementFee;
@@ -51,6 +53,7 @@ import org.mingzhang.project.DecidePlanChange;
 import org.mingzhang.project.DisposeLeftover;
 import org.mingzhang.project.EditProject;
 import org.mingzhang.project.FeeCharge;
+import org.mingzhang.project.LeftoverDisposal;
 import org.mingzhang.project.LeftoverDisposition;
 import org.mingzhang.project.PlanVersion;
 import org.mingzhang.project.ProposePlanChange;
@@ -78,11 +81,25 @@ public final class ProjectsController {
     private final Ledger ledger;
     private final ProjectStore projects;
     private final ProjectViews views;
+    /** What a request key kept with a project, a plan version or a leftover decision names, and how a repeat finds it. */
+    private final RecordKind<Project> projectKind;
+    private final RecordKind<PlanVersion> versionKind;
+    private final RecordKind<LeftoverDisposal> leftoverKind;
 
     public ProjectsController(Ledger ledger, ProjectStore projects, ProjectViews views) {
         this.ledger = ledger;
         this.projects = projects;
         this.views = views;
+        this.projectKind = new RecordKind<>("PROJECT", Project::code, projects::project);
+        this.versionKind = new RecordKind<>("PLAN_VERSION", v -> v.projectId() + "/" + v.versionNo(), id -> {
+            String[] ids = id.split("/");
+            return projects.planVersions(Long.parseLong(ids[0])).stream()
+                    .filter(v -> v.versionNo() == Integer.parseInt(ids[1])).findFirst();
+        });
+        this.leftoverKind = new RecordKind<>("LEFTOVER", l -> l.projectId() + "/" + l.seq(), id -> {
+            String[] ids = id.split("/");
+            return projects.leftovers(Long.parseLong(ids[0])).stream().filter(l -> l.seq() == Integer.parseInt(ids[1])).findFirst();
+        });
     }
 
     @Post
@@ -95,21 +112,28 @@ public final class ProjectsController {
     @ApiResponse(responseCode = "400", description = "Malformed or invalid: a missing or too long field, a third decimal, "
             + "a time without an offset, a window that closes before it opens; every wrong field is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "A project with this code exists",
+    @ApiResponse(responseCode = "409", description = "A project with this code exists, or the Idempotency-Key was used for "
+            + "another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The fund does not exist, the budget does not add up to the target, "
             + "or the need is unknown, of another fund, or no longer OPEN",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<ProjectResponse> create(@Body CreateProjectRequest request,
-                                                @RequestAttribute(AuthFilter.CALLER) User caller) {
+    public HttpResponse<ProjectResponse> create(
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Body CreateProjectRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Input input = new Input();
         String code = input.code(request.code(), "code", ProjectLimits.CODE_CHARS_MAX);
         String fundCode = input.code(request.fundCode(), "fundCode", Limits.FUND_CODE_CHARS_MAX);
         ProjectPlan plan = PlanInput.read(request, input);
         input.validate();
-        Project project = Outcomes.accepted(ledger.execute(new CreateProject(Authenticator.actor(caller), code, fundCode, plan,
-                request.needId())), Set.of());
-        return HttpResponse.created(views.of(project), URI.create("/api/v1/projects/" + project.code()));
+        Outcome<Project> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, projectKind,
+                new CreateProject(Authenticator.actor(caller), code, fundCode, plan, request.needId())));
+        Project project = Outcomes.accepted(outcome, Set.of());
+        return Outcomes.replayed(HttpResponse.created(views.of(project), URI.create("/api/v1/projects/" + project.code())),
+                outcome);
     }
 
     @Get
@@ -177,9 +201,14 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "The project is not a DRAFT; the detail names its state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProjectResponse submit(String code, @Nullable @Body TransitionRequest request,
-                                  @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return move(code, ProjectTransition.SUBMIT, request, false, caller);
+    public HttpResponse<ProjectResponse> submit(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body TransitionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
+        return move(code, ProjectTransition.SUBMIT, request, false, caller, idempotencyKey, http);
     }
 
     @Post("/{code}/approve")
@@ -194,9 +223,14 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "The project is not SUBMITTED; the detail names its state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProjectResponse approve(String code, @Nullable @Body TransitionRequest request,
-                                   @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return move(code, ProjectTransition.APPROVE, request, false, caller);
+    public HttpResponse<ProjectResponse> approve(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body TransitionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
+        return move(code, ProjectTransition.APPROVE, request, false, caller, idempotencyKey, http);
     }
 
     @Post("/{code}/reject")
@@ -213,9 +247,14 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "The project is not SUBMITTED; the detail names its state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProjectResponse reject(String code, @Nullable @Body TransitionRequest request,
-                                  @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return move(code, ProjectTransition.REJECT, request, true, caller);
+    public HttpResponse<ProjectResponse> reject(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body TransitionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
+        return move(code, ProjectTransition.REJECT, request, true, caller, idempotencyKey, http);
     }
 
     @Post("/{code}/close-fundraising")
@@ -227,9 +266,14 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "The project is not FUNDRAISING; the detail names its state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProjectResponse closeFundraising(String code, @Nullable @Body TransitionRequest request,
-                                            @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return move(code, ProjectTransition.CLOSE_FUNDRAISING, request, false, caller);
+    public HttpResponse<ProjectResponse> closeFundraising(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body TransitionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
+        return move(code, ProjectTransition.CLOSE_FUNDRAISING, request, false, caller, idempotencyKey, http);
     }
 
     @Post("/{code}/cancel")
@@ -244,9 +288,14 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "The project already runs or has ended; the detail names its state",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProjectResponse cancel(String code, @Nullable @Body TransitionRequest request,
-                                  @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return move(code, ProjectTransition.CANCEL, request, true, caller);
+    public HttpResponse<ProjectResponse> cancel(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body TransitionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
+        return move(code, ProjectTransition.CANCEL, request, true, caller, idempotencyKey, http);
     }
 
     @Put("/{code}")
@@ -319,17 +368,23 @@ public final class ProjectsController {
     @ApiResponse(responseCode = "422", description = "The budget does not add up, the matching pool changed, or a line "
             + "that carries payments was dropped",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<PlanVersionResponse> proposePlanVersion(String code, @Body PlanChangeRequest request,
-                                                                @RequestAttribute(AuthFilter.CALLER) User caller) {
+    public HttpResponse<PlanVersionResponse> proposePlanVersion(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Body PlanChangeRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Project project = find(code);
         Input input = new Input();
         String reason = input.text(request.reason(), "reason", Limits.REASON_CHARS_MAX);
         ProjectPlan plan = samePlanOf(project, request.plan(), "plan.", input);
         input.validate();
-        PlanVersion version = Outcomes.accepted(ledger.execute(new ProposePlanChange(Authenticator.actor(caller), code, plan,
-                reason)), CODE_IN_PATH);
-        return HttpResponse.created(views.of(version, find(code)),
-                URI.create("/api/v1/projects/" + code + "/plan-versions"));
+        Outcome<PlanVersion> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, versionKind,
+                new ProposePlanChange(Authenticator.actor(caller), code, plan, reason)));
+        PlanVersion version = Outcomes.accepted(outcome, CODE_IN_PATH);
+        return Outcomes.replayed(HttpResponse.created(views.of(version, find(code)),
+                URI.create("/api/v1/projects/" + code + "/plan-versions")), outcome);
     }
 
     @Post("/{code}/plan-versions/{version}/approve")
@@ -344,9 +399,15 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "The version was decided already, or the project no longer runs",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PlanVersionResponse approvePlanVersion(String code, int version, @Nullable @Body DecisionRequest request,
-                                                  @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return decideVersion(code, version, true, request, caller);
+    public HttpResponse<PlanVersionResponse> approvePlanVersion(
+            String code,
+            int version,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body DecisionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
+        return decideVersion(code, version, true, request, caller, idempotencyKey, http);
     }
 
     @Post("/{code}/plan-versions/{version}/reject")
@@ -363,20 +424,28 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "The version was decided already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PlanVersionResponse rejectPlanVersion(String code, int version, @Nullable @Body DecisionRequest request,
-                                                 @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return decideVersion(code, version, false, request, caller);
+    public HttpResponse<PlanVersionResponse> rejectPlanVersion(
+            String code,
+            int version,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body DecisionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
+        return decideVersion(code, version, false, request, caller, idempotencyKey, http);
     }
 
-    private PlanVersionResponse decideVersion(String code, int version, boolean approve, DecisionRequest request, User caller) {
+    private HttpResponse<PlanVersionResponse> decideVersion(String code, int version, boolean approve, DecisionRequest request,
+                                                            User caller, String idempotencyKey, HttpRequest<?> http) {
         Input input = new Input();
         String given = request == null ? null : request.reason();
         String reason = approve ? input.optionalNonBlank(given, "reason", Limits.REASON_CHARS_MAX)
                 : input.text(given, "reason", Limits.REASON_CHARS_MAX);
         input.validate();
-        PlanVersion decided = Outcomes.accepted(ledger.execute(new DecidePlanChange(Authenticator.actor(caller), code, version,
-                approve, reason)), Set.of("code", "version"));
-        return views.of(decided, find(code));
+        Outcome<PlanVersion> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, versionKind,
+                new DecidePlanChange(Authenticator.actor(caller), code, version, approve, reason)));
+        PlanVersion decided = Outcomes.accepted(outcome, Set.of("code", "version"));
+        return Outcomes.replayed(HttpResponse.ok(views.of(decided, find(code))), outcome);
     }
 
     @Post("/{code}/complete")
@@ -394,7 +463,13 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "Not one outcome per goal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProjectResponse complete(String code, @Body CompleteRequest request, @RequestAttribute(AuthFilter.CALLER) User caller) {
+    public HttpResponse<ProjectResponse> complete(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Body CompleteRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Input input = new Input();
         String results = input.text(request.results(), "results", Closing.RESULTS_LENGTH_MAX);
         List<String> outcomes = new ArrayList<>();
@@ -410,8 +485,9 @@ public final class ProjectsController {
         }
         input.validate();
         org.mingzhang.user.Actor by = Authenticator.actor(caller);
-        return views.of(Outcomes.accepted(ledger.execute(new CompleteProject(by, code, new Closing(results, outcomes, by))),
-                CODE_IN_PATH));
+        Outcome<Project> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, projectKind,
+                new CompleteProject(by, code, new Closing(results, outcomes, by))));
+        return Outcomes.replayed(HttpResponse.ok(views.of(Outcomes.accepted(outcome, CODE_IN_PATH))), outcome);
     }
 
     @Post("/{code}/leftover")
@@ -430,8 +506,13 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "The target is unknown, this project or of another fund",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProjectResponse disposeLeftover(String code, @Body LeftoverRequest request,
-                                           @RequestAttribute(AuthFilter.CALLER) User caller) {
+    public HttpResponse<ProjectResponse> disposeLeftover(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Body LeftoverRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         Input input = new Input();
         LeftoverDisposition disposition = input.oneOf(LeftoverDisposition.class, request.disposition(), "disposition");
         String target = null;
@@ -442,9 +523,10 @@ public final class ProjectsController {
         }
         String reason = input.text(request.reason(), "reason", Limits.REASON_CHARS_MAX);
         input.validate();
-        Outcomes.accepted(ledger.execute(new DisposeLeftover(Authenticator.actor(caller), code, disposition, target, reason)),
-                CODE_IN_PATH);
-        return views.of(find(code));
+        Outcome<LeftoverDisposal> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request,
+                leftoverKind, new DisposeLeftover(Authenticator.actor(caller), code, disposition, target, reason)));
+        Outcomes.accepted(outcome, CODE_IN_PATH);
+        return Outcomes.replayed(HttpResponse.ok(views.of(find(code))), outcome);
     }
 
     @Post("/{code}/management-fees")
@@ -492,21 +574,26 @@ public final class ProjectsController {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "Not COMPLETED, money still left, or the match not settled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProjectResponse accept(String code, @Nullable @Body TransitionRequest request,
-                                  @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return move(code, ProjectTransition.ACCEPT, request, false, caller);
+    public HttpResponse<ProjectResponse> accept(
+            String code,
+            @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.OPTIONAL_DESCRIPTION)
+            String idempotencyKey,
+            @Nullable @Body TransitionRequest request,
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
+        return move(code, ProjectTransition.ACCEPT, request, false, caller, idempotencyKey, http);
     }
 
-    private ProjectResponse move(String code, ProjectTransition transition, TransitionRequest request, boolean reasonRequired,
-                                 User caller) {
+    private HttpResponse<ProjectResponse> move(String code, ProjectTransition transition, TransitionRequest request,
+                                               boolean reasonRequired, User caller, String idempotencyKey, HttpRequest<?> http) {
         Input input = new Input();
         String given = request == null ? null : request.reason();
         String reason = reasonRequired ? input.text(given, "reason", Limits.REASON_CHARS_MAX)
                 : input.optionalNonBlank(given, "reason", Limits.REASON_CHARS_MAX);
         input.validate();
-        Project project = Outcomes.accepted(ledger.execute(new TransitionProject(Authenticator.actor(caller), code, transition, reason)),
-                CODE_IN_PATH);
-        return views.of(project);
+        Outcome<Project> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, projectKind,
+                new TransitionProject(Authenticator.actor(caller), code, transition, reason)));
+        return Outcomes.replayed(HttpResponse.ok(views.of(Outcomes.accepted(outcome, CODE_IN_PATH))), outcome);
     }
 
 

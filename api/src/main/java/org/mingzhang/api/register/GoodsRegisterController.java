@@ -6,6 +6,7 @@ import static org.mingzhang.user.Role.AUDITOR;
 import static org.mingzhang.user.Role.COMMITTEE;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -39,8 +40,11 @@ import org.mingzhang.api.ledger.Outcomes;
 import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.fund.Fund;
+import org.mingzhang.journal.KeyedCommand;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.RecordKind;
+import org.mingzhang.journal.RequestKey;
 import org.mingzhang.register.GoodsEntry;
 import org.mingzhang.register.GoodsLot;
 import org.mingzhang.register.GoodsRegisterStore;
@@ -69,11 +73,16 @@ public final class GoodsRegisterController {
     private final Ledger ledger;
     private final GoodsRegisterStore register;
     private final GoodsRegisterViews views;
+    /** What a request key kept with an entry (IN or OUT) names, and how a repeat finds the entry again. */
+    private final RecordKind<GoodsEntry> entryKind;
 
     public GoodsRegisterController(Ledger ledger, GoodsRegisterStore register, GoodsRegisterViews views) {
         this.ledger = ledger;
         this.register = register;
         this.views = views;
+        // A fund records a few entries a month: a repeat reads them all and picks its own.
+        this.entryKind = new RecordKind<>("GOODS_ENTRY", e -> String.valueOf(e.id()),
+                id -> register.entries().stream().filter(e -> e.id() == Long.parseLong(id)).findFirst());
     }
 
     @Post
@@ -104,7 +113,8 @@ public final class GoodsRegisterController {
             @Parameter(description = "The fund's code") String code,
             @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body RecordGoodsRequest request,
-            @RequestAttribute(AuthFilter.CALLER) User caller) {
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         String key = IdempotencyKeys.require(idempotencyKey);
         Input input = new Input();
         String projectCode = request.projectCode() == null ? null
@@ -118,8 +128,12 @@ public final class GoodsRegisterController {
         String note = input.optionalNonBlank(request.note(), "note", GoodsRegisterLimits.NOTE_CHARS_MAX);
         input.validate();
         Fund fund = FundsController.find(ledger, code);
-        Outcome<GoodsEntry> outcome = ledger.execute(new RecordUnvaluedGoods(key, Authenticator.actor(caller), fund.code(),
-                projectCode, description, quantity, unit, donor, whyNotValued, occurredAt, note));
+        // The key is the caller's, kept with the entry by the writer's one path for keyed requests; the entry itself carries
+        // a key derived from it, in the ledger's own key space, so another caller's key of the same text meets nothing.
+        RequestKey requestKey = IdempotencyKeys.requestKey(key, caller, http, request);
+        Outcome<GoodsEntry> outcome = ledger.execute(new KeyedCommand<>(requestKey, entryKind, new RecordUnvaluedGoods(
+                requestKey.journalKey(), Authenticator.actor(caller), fund.code(), projectCode, description, quantity, unit, donor,
+                whyNotValued, occurredAt, note)));
         GoodsEntry entry = Outcomes.accepted(outcome, IN_PATH);
         return Outcomes.replayed(HttpResponse.created(views.of(lot(fund, entry.id())), location(fund, entry.id())), outcome);
     }
@@ -152,7 +166,8 @@ public final class GoodsRegisterController {
             @Parameter(description = "The IN entry the goods are handed out of") long id,
             @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body IssueGoodsRequest request,
-            @RequestAttribute(AuthFilter.CALLER) User caller) {
+            @RequestAttribute(AuthFilter.CALLER) User caller,
+            HttpRequest<?> http) {
         String key = IdempotencyKeys.require(idempotencyKey);
         Input input = new Input();
         long quantity = quantity(request.quantity(), input);
@@ -161,8 +176,9 @@ public final class GoodsRegisterController {
         String note = input.optionalNonBlank(request.note(), "note", GoodsRegisterLimits.NOTE_CHARS_MAX);
         input.validate();
         Fund fund = FundsController.find(ledger, code);
-        Outcome<GoodsEntry> outcome = ledger.execute(new IssueUnvaluedGoods(key, Authenticator.actor(caller), fund.code(), id,
-                quantity, recipient, occurredAt, note));
+        RequestKey requestKey = IdempotencyKeys.requestKey(key, caller, http, request);
+        Outcome<GoodsEntry> outcome = ledger.execute(new KeyedCommand<>(requestKey, entryKind, new IssueUnvaluedGoods(
+                requestKey.journalKey(), Authenticator.actor(caller), fund.code(), id, quantity, recipient, occurredAt, note)));
         GoodsEntry out = Outcomes.accepted(outcome, IN_PATH);
         GoodsLot lot = lot(fund, out.inEntryId());
         return Outcomes.replayed(HttpResponse.created(views.issue(lot, out), location(fund, lot.entry().id())), outcome);
