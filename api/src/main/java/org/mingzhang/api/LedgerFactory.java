@@ -1,5 +1,6 @@
 package org.mingzhang.api;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -53,7 +54,7 @@ public final class LedgerFactory {
     @Context
     @Bean(preDestroy = "close")
     public Ledger ledger(Database database) {
-        return database.openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
+        return LedgerAssembly.open(database.ports(), Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package org.mingzhang.bench;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,7 +163,7 @@ public final class LedgerBench {
                      ? Database.open("jdbc:h2:file:" + ((ScratchFolder) scratch).path().resolve("bench"), "sa", "", 4,
                              Database.H2Durability.valueOf(options.get("h2-durability", "SYNCED")))
                      : Database.open(((ScratchDatabase) scratch).url(), user, password, 4);
-             Ledger ledger = database.openLedger(Clock.systemUTC(), settings)) {
+             Ledger ledger = LedgerAssembly.open(database.ports(), Clock.systemUTC(), settings)) {
             Workload workload = Workload.setUp(ledger, options.getInt("funds", 100), s.hot());
 
             List<Client> clients = new ArrayList<>();

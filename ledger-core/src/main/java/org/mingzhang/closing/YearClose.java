@@ -2,6 +2,7 @@ package org.mingzhang.closing;
 
 import java.time.Instant;
 import java.util.List;
+import org.mingzhang.journal.BatchRecord;
 import org.mingzhang.user.Actor;
 
 /**
@@ -11,7 +12,12 @@ import org.mingzhang.user.Actor;
  * @param transactionIds the closing entries; empty when the year had no income or expense to close
  */
 public record YearClose(long fundId, int year, Instant closedThrough, List<Long> transactionIds, Actor closedBy,
-                        Instant closedAt) {
+                        Instant closedAt) implements BatchRecord {
+
+    @Override
+    public <R> R accept(BatchRecord.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 
     public YearClose {
         transactionIds = List.copyOf(transactionIds);

@@ -261,7 +261,7 @@ public final class GiftDecider implements Decider {
         remember(refunded);
         steps.put(step.idempotencyKey(), step);
         books.write(new GiftRefunded(refunded, step));
-        listeners.forEach(l -> l.giftRefunded(refunded, books));
+        listeners.forEach(l -> l.giftRefunded(gift, refunded, books));
         return new Outcome.Accepted<>(refunded, false);
     }
 

@@ -12,7 +12,12 @@ import org.mingzhang.user.Actor;
  */
 public record RecordGift(String idempotencyKey, Actor by, String fundCode, String projectCode, long amountFen,
                          Channel channel, Donor donor, InKind inKind, Instant receivedAt, String note)
-        implements LedgerCommand<Gift> {
+        implements LedgerCommand<Gift>, RecordsGift {
+
+    @Override
+    public RecordGift recordGift() {
+        return this;
+    }
 
     public static final int NOTE_LENGTH_MAX = 500;
 

@@ -36,7 +36,7 @@ public interface Books {
     Outcome<Fund> closePeriod(ClosePeriod command);
 
     /** Adds a business record for storage to write in the batch's database transaction, after the journal. */
-    void write(Object record);
+    void write(BatchRecord record);
 
     /** The transactions booked so far in this batch, not yet in storage (for figures read from storage as well). */
     List<Transaction> bookedInBatch();

@@ -10,9 +10,10 @@ import java.util.List;
  * holds its state in memory, is touched only by the writer thread, and reloads from storage when a
  * batch fails.
  */
-public interface Decider {
+public interface Decider extends Projection {
 
     /** Reads this decider's state from committed storage: at start and after a failed batch. */
+    @Override
     void reload();
 
     /** Whether this decider decides the command. */

@@ -20,6 +20,15 @@ public interface JournalStore extends AutoCloseable {
     /** The transactions a batch of commands refers to, read in one round trip each. */
     Prefetch prefetch(Set<String> idempotencyKeys, Set<Long> transactionIds);
 
+    /**
+     * The request keys storage already keeps among these (caller, key) pairs, read in the writer's transaction like
+     * {@link #prefetch}: what a batch of {@link KeyedCommand}s needs to answer repeats. A store that keeps none
+     * refuses the call; the writer makes it only for a batch that holds a keyed command.
+     */
+    default java.util.Map<RequestKey.Scope, KeptRequest> keptRequests(Set<RequestKey.Scope> scopes) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no request keys");
+    }
+
     /** Writes one batch in one database transaction: all of it or, if it throws, none of it. */
     void commit(WriteBatch batch);
 

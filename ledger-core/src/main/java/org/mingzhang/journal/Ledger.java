@@ -28,7 +28,13 @@ public final class Ledger implements AutoCloseable {
 
     public Ledger(JournalStore store, LedgerReads reads, java.time.Clock clock, ChartTemplate chart,
                   LedgerWriter.Settings settings, List<Decider> deciders) {
-        this.writer = new LedgerWriter(store, clock, chart, settings, deciders);
+        this(store, reads, clock, chart, settings, deciders, List.of());
+    }
+
+    /** @param projections what the writer keeps for the read side besides the deciders' own projections */
+    public Ledger(JournalStore store, LedgerReads reads, java.time.Clock clock, ChartTemplate chart,
+                  LedgerWriter.Settings settings, List<Decider> deciders, List<Projection> projections) {
+        this.writer = new LedgerWriter(store, clock, chart, settings, deciders, projections);
         this.reads = reads;
     }
 
@@ -94,7 +100,7 @@ public final class Ledger implements AutoCloseable {
         if (asOf == null) {
             return account.balanceFen();
         }
-        long[] dc = reads.postedTotalsAsOf(List.of(account.fundId()), asOf).getOrDefault(account.id(), new long[2]);
+        long[] dc = reads.periodTotalsAsOf(List.of(account.fundId()), asOf).getOrDefault(account.id(), new long[2]);
         long debitMinusCredit = Math.subtractExact(dc[0], dc[1]);
         return account.normalSide() == org.mingzhang.account.Side.DEBIT ? debitMinusCredit : -debitMinusCredit;
     }
@@ -109,7 +115,7 @@ public final class Ledger implements AutoCloseable {
         for (Long id : fundIds) {
             accounts.addAll(reads.accounts(id));
         }
-        Map<Long, long[]> totals = asOf == null ? null : reads.postedTotalsAsOf(fundIds, asOf);
+        Map<Long, long[]> totals = asOf == null ? null : reads.periodTotalsAsOf(fundIds, asOf);
         return TrialBalance.of(asOf, accounts, totals);
     }
 
@@ -120,7 +126,7 @@ public final class Ledger implements AutoCloseable {
         for (Long id : fundIds) {
             accounts.addAll(reads.accounts(id));
         }
-        return TrialBalance.of(asOf, accounts, asOf == null ? null : reads.postedTotalsAsOf(fundIds, asOf));
+        return TrialBalance.of(asOf, accounts, asOf == null ? null : reads.periodTotalsAsOf(fundIds, asOf));
     }
 
     private List<Long> subtree(Fund root) {
@@ -136,8 +142,14 @@ public final class Ledger implements AutoCloseable {
         return ids;
     }
 
+    /** The full verification of the hash chain, from the first transaction, every checkpoint checked on the way. */
     public ChainVerification verify() {
-        return ChainVerification.verify(reads);
+        return ChainVerification.full(reads);
+    }
+
+    /** The full verification ({@code full}), or the quick one from the last checkpoint of the chain. */
+    public ChainVerification verify(boolean full) {
+        return full ? ChainVerification.full(reads) : ChainVerification.fromLastCheckpoint(reads);
     }
 
     @Override

@@ -16,6 +16,11 @@ public interface LedgerReads {
 
     Optional<Fund> fund(String code);
 
+    /** The fund with this id. */
+    default Optional<Fund> fund(long id) {
+        return funds().stream().filter(f -> f.id() == id).findFirst();
+    }
+
     /** The fund's chart with current totals, ordered by account code. */
     List<Account> accounts(long fundId);
 
@@ -24,9 +29,30 @@ public interface LedgerReads {
     /** Transactions in id order after {@code afterId}, optionally of one fund and within event times [from, to]. */
     List<Transaction> transactions(TransactionQuery query);
 
-    /** Posted {debits, credits} per account id over the legs of these funds whose event time is at or before {@code asOf}. */
+    /**
+     * Posted {debits, credits} per account id over the legs of these funds whose event time is at or before {@code asOf},
+     * summed from every such leg of the journal: the replay that the period balances are checked against.
+     */
     Map<Long, long[]> postedTotalsAsOf(Collection<Long> fundIds, Instant asOf);
 
-    /** Every transaction in id order, for verifying the chain without holding the journal in memory. */
-    void forEachTransaction(Consumer<Transaction> consumer);
+    /**
+     * The same figures as {@link #postedTotalsAsOf}, summed from the period balances of the whole months before the
+     * month of {@code asOf} ({@link AccountingMonth}) and from the legs of that month up to {@code asOf} only, so that
+     * the work does not grow with the age of the books. What the ledger answers balances as of an instant with.
+     */
+    Map<Long, long[]> periodTotalsAsOf(Collection<Long> fundIds, Instant asOf);
+
+    /** Every transaction in id order after {@code afterId}, for verifying the chain without holding the journal in memory. */
+    void forEachTransaction(long afterId, Consumer<Transaction> consumer);
+
+    /** Every transaction in id order. */
+    default void forEachTransaction(Consumer<Transaction> consumer) {
+        forEachTransaction(0, consumer);
+    }
+
+    /** The checkpoint of the chain with the highest transaction id; empty before the first. */
+    Optional<ChainCheckpoint> lastCheckpoint();
+
+    /** Checkpoints in transaction order after {@code afterTransactionId}, at most {@code limit} of them. */
+    List<ChainCheckpoint> checkpoints(long afterTransactionId, int limit);
 }

@@ -30,18 +30,31 @@ final class LedgerStateMachine {
     private final Map<Long, Account> accounts = new HashMap<>();
     private final Map<Long, Map<String, Long>> accountIdsByFund = new HashMap<>();
     private final Map<Long, Transaction> openPendings = new HashMap<>();
+    private final int transactionsPerCheckpoint;
     private String headHash;
     private long lastTransactionId;
+    private long transactionCount;
     private long lastFundId;
     private long lastAccountId;
 
     LedgerStateMachine(ChartTemplate chart, LedgerSnapshot snapshot) {
+        this(chart, snapshot, ChainCheckpoint.TRANSACTIONS_PER_CHECKPOINT_DEFAULT);
+    }
+
+    /** @param transactionsPerCheckpoint a checkpoint is written with every transaction that brings the chain to a multiple of it */
+    LedgerStateMachine(ChartTemplate chart, LedgerSnapshot snapshot, int transactionsPerCheckpoint) {
+        if (transactionsPerCheckpoint < 1 || transactionsPerCheckpoint > ChainCheckpoint.TRANSACTIONS_PER_CHECKPOINT_MAX) {
+            throw new IllegalArgumentException("transactions per checkpoint must be 1 to "
+                    + ChainCheckpoint.TRANSACTIONS_PER_CHECKPOINT_MAX + ": " + transactionsPerCheckpoint);
+        }
         this.chart = chart;
+        this.transactionsPerCheckpoint = transactionsPerCheckpoint;
         snapshot.funds().forEach(this::putFund);
         snapshot.accounts().forEach(this::putAccount);
         snapshot.openPendings().forEach(p -> openPendings.put(p.id(), p));
         this.headHash = snapshot.headHash();
         this.lastTransactionId = snapshot.lastTransactionId();
+        this.transactionCount = snapshot.transactionCount();
         this.lastFundId = snapshot.lastFundId();
         this.lastAccountId = snapshot.lastAccountId();
     }
@@ -175,7 +188,7 @@ final class LedgerStateMachine {
             }
 
             @Override
-            public void write(Object record) {
+            public void write(BatchRecord record) {
                 batch.writes.addRecord(record);
             }
 
@@ -482,9 +495,22 @@ final class LedgerStateMachine {
                 reversesId, pendingId, references, recordedBy, headHash, ChainHash.of(unhashed), legs);
         lastTransactionId = transaction.id();
         headHash = transaction.hash();
+        transactionCount++;
         accounts.putAll(next);
         movement.deltas.forEach((id, d) -> batch.writes.addDelta(id, d[0], d[1], d[2], d[3]));
+        // The period balances mirror the posted totals: a pending leg counts only once it is posted, in the month of
+        // the posting's event time, which is where the journal's as-of sums find it too.
+        int period = AccountingMonth.of(occurredAt);
+        for (Leg leg : legs) {
+            if (leg.posted()) {
+                batch.writes.addPeriodDelta(new AccountPeriod(leg.fundId(), leg.debitAccountId(), period), leg.amountFen(), 0);
+                batch.writes.addPeriodDelta(new AccountPeriod(leg.fundId(), leg.creditAccountId(), period), 0, leg.amountFen());
+            }
+        }
         batch.writes.addTransaction(transaction);
+        if (transactionCount % transactionsPerCheckpoint == 0) {
+            batch.writes.addCheckpoint(new ChainCheckpoint(transaction.id(), transaction.hash(), transactionCount));
+        }
         batch.byKey.put(key, transaction);
         batch.byId.put(transaction.id(), transaction);
         return new Outcome.Accepted<>(transaction, false);

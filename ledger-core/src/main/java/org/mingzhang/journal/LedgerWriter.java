@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,8 +38,10 @@ public final class LedgerWriter implements AutoCloseable {
      * @param batchCommandsMax commands decided and committed together at most
      * @param answerTimeoutMs how long {@link Ledger#execute} waits for a command's outcome before it gives up with
      *                        {@link LedgerTimeoutException}: a caller never hangs on a database that does not answer
+     * @param transactionsPerCheckpoint how many transactions lie between two checkpoints of the hash chain
+     *                                  ({@link ChainCheckpoint}); tests make it small to reach checkpoints quickly
      */
-    public record Settings(int queueCapacity, int batchCommandsMax, long answerTimeoutMs) {
+    public record Settings(int queueCapacity, int batchCommandsMax, long answerTimeoutMs, int transactionsPerCheckpoint) {
         public static final long ANSWER_TIMEOUT_MS_DEFAULT = 10_000;
         public static final Settings DEFAULT = new Settings(20_000, 1_000);
 
@@ -46,10 +50,23 @@ public final class LedgerWriter implements AutoCloseable {
                 throw new IllegalArgumentException("writer settings must be positive: " + queueCapacity + "/" + batchCommandsMax
                         + "/" + answerTimeoutMs);
             }
+            if (transactionsPerCheckpoint < 1 || transactionsPerCheckpoint > ChainCheckpoint.TRANSACTIONS_PER_CHECKPOINT_MAX) {
+                throw new IllegalArgumentException("transactions per checkpoint must be 1 to "
+                        + ChainCheckpoint.TRANSACTIONS_PER_CHECKPOINT_MAX + ": " + transactionsPerCheckpoint);
+            }
+        }
+
+        public Settings(int queueCapacity, int batchCommandsMax, long answerTimeoutMs) {
+            this(queueCapacity, batchCommandsMax, answerTimeoutMs, ChainCheckpoint.TRANSACTIONS_PER_CHECKPOINT_DEFAULT);
         }
 
         public Settings(int queueCapacity, int batchCommandsMax) {
             this(queueCapacity, batchCommandsMax, ANSWER_TIMEOUT_MS_DEFAULT);
+        }
+
+        /** These settings with another distance between checkpoints of the chain. */
+        public Settings withTransactionsPerCheckpoint(int transactions) {
+            return new Settings(queueCapacity, batchCommandsMax, answerTimeoutMs, transactions);
         }
     }
 
@@ -68,6 +85,8 @@ public final class LedgerWriter implements AutoCloseable {
     private final ChartTemplate chart;
     private final Settings settings;
     private final List<Decider> deciders;
+    /** Every projection the writer keeps: the deciders, then the projections that decide nothing. */
+    private final List<Projection> projections;
     private final BlockingQueue<Queued<?>> queue;
     private final Thread thread;
     private volatile boolean running = true;
@@ -79,15 +98,24 @@ public final class LedgerWriter implements AutoCloseable {
     private long retryAtNanos;
 
     public LedgerWriter(JournalStore store, Clock clock, ChartTemplate chart, Settings settings, List<Decider> deciders) {
+        this(store, clock, chart, settings, deciders, List.of());
+    }
+
+    /** @param projections projections that decide nothing and follow what the deciders book (they run after the deciders) */
+    public LedgerWriter(JournalStore store, Clock clock, ChartTemplate chart, Settings settings, List<Decider> deciders,
+                        List<Projection> projections) {
         this.store = store;
         this.clock = clock;
         this.chart = chart;
         this.settings = settings;
         this.deciders = List.copyOf(deciders);
+        List<Projection> all = new ArrayList<>(deciders);
+        all.addAll(projections);
+        this.projections = List.copyOf(all);
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         store.claimWriter();
         this.machine = loadMachine();
-        this.deciders.forEach(Decider::reload);
+        this.projections.forEach(Projection::reload);
         this.thread = new Thread(this::run, "mingzhang-ledger-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -96,7 +124,8 @@ public final class LedgerWriter implements AutoCloseable {
     /** Queues a command; the future completes after the command's batch has committed (or was refused). */
     public <T> CompletableFuture<Outcome<T>> submit(LedgerCommand<T> command) {
         CompletableFuture<Outcome<T>> future = new CompletableFuture<>();
-        if (!LedgerStateMachine.isJournalCommand(command) && deciderOf(command) == null) {
+        LedgerCommand<?> decided = unwrapped(command);
+        if (!LedgerStateMachine.isJournalCommand(decided) && deciderOf(decided) == null) {
             future.completeExceptionally(new IllegalArgumentException("no decider takes " + command.getClass().getSimpleName()));
         } else if (!running) {
             future.completeExceptionally(new IllegalStateException("the ledger writer has stopped"));
@@ -189,39 +218,102 @@ public final class LedgerWriter implements AutoCloseable {
     private List<Outcome<?>> decideAndCommit(List<Queued<?>> batch) {
         if (machine == null) {
             machine = loadMachine();
-            deciders.forEach(Decider::reload);
+            projections.forEach(Projection::reload);
         }
         Set<String> keys = new HashSet<>();
         Set<Long> ids = new HashSet<>();
+        Set<RequestKey.Scope> requestKeys = new HashSet<>();
         for (Queued<?> q : batch) {
-            if (q.command().idempotencyKey() != null) {
-                keys.add(q.command().idempotencyKey());
+            if (q.command() instanceof KeyedCommand<?> keyed) {
+                requestKeys.add(keyed.key().scope());
             }
-            switch (q.command()) {
+            LedgerCommand<?> command = unwrapped(q.command());
+            if (command.idempotencyKey() != null) {
+                keys.add(command.idempotencyKey());
+            }
+            switch (command) {
                 case Reverse r -> ids.add(r.transactionId());
                 case PostPending p -> ids.add(p.pendingId());
                 case VoidPending v -> ids.add(v.pendingId());
                 default -> {
-                    Decider decider = deciderOf(q.command());
+                    Decider decider = deciderOf(command);
                     if (decider != null) {
-                        ids.addAll(decider.transactionsReferredTo(q.command()));
+                        ids.addAll(decider.transactionsReferredTo(command));
                     }
                 }
             }
         }
         Prefetch prefetch = keys.isEmpty() && ids.isEmpty() ? Prefetch.EMPTY : store.prefetch(keys, ids);
+        RequestKeys requests = new RequestKeys(requestKeys.isEmpty() ? Map.of() : store.keptRequests(requestKeys));
         LedgerStateMachine.Batch context = new LedgerStateMachine.Batch(prefetch, now());
         List<Outcome<?>> outcomes = new ArrayList<>(batch.size());
         Books books = machine.books(context);
+        List<LedgerCommand<?>> commands = batch.stream().<LedgerCommand<?>>map(Queued::command).toList();
+        projections.forEach(p -> p.prepare(commands));
         for (Queued<?> q : batch) {
-            Decider decider = deciderOf(q.command());
-            outcomes.add(decider != null ? decider.decide(q.command(), books) : direct(q.command(), context, books));
+            outcomes.add(q.command() instanceof KeyedCommand<?> keyed ? keyed(keyed, requests, context, books)
+                    : decide(q.command(), context, books));
         }
         deciders.forEach(d -> d.assertInvariants(books));
+        projections.forEach(p -> p.flush(books));
         if (!context.writes.isEmpty()) {
             store.commit(context.writes);
         }
         return outcomes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Outcome<T> decide(LedgerCommand<T> command, LedgerStateMachine.Batch context, Books books) {
+        Decider decider = deciderOf(command);
+        return decider != null ? decider.decide(command, books) : (Outcome<T>) direct(command, context, books);
+    }
+
+    /**
+     * The request keys a batch has to answer from: those storage kept (read ahead for the batch) and those kept by
+     * commands decided earlier in the batch, with the record each answered, so that two commands with one key in one
+     * batch behave as they would in two.
+     */
+    private record RequestKeys(Map<RequestKey.Scope, KeptRequest> stored, Map<RequestKey.Scope, Answered<?>> inBatch) {
+        RequestKeys(Map<RequestKey.Scope, KeptRequest> stored) {
+            this(stored, new HashMap<>());
+        }
+    }
+
+    private record Answered<T>(KeptRequest kept, T record) {
+    }
+
+    /**
+     * The one path of every keyed command ({@link KeyedCommand}): a key the caller used before answers the record
+     * its first request made, as it now stands, when the request is the same, and is refused when it is not; both
+     * write nothing. A new key decides the command, and when it is accepted keeps the key with its record in the
+     * same batch.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Outcome<T> keyed(KeyedCommand<T> keyed, RequestKeys requests, LedgerStateMachine.Batch context, Books books) {
+        RequestKey key = keyed.key();
+        Answered<?> inBatch = requests.inBatch().get(key.scope());
+        KeptRequest earlier = inBatch != null ? inBatch.kept() : requests.stored().get(key.scope());
+        if (earlier != null) {
+            if (!earlier.repeatedBy(key, keyed.kind().name())) {
+                return earlier.refusal();
+            }
+            T record = inBatch != null ? (T) inBatch.record() : keyed.kind().find().apply(earlier.recordId())
+                    .orElseThrow(() -> new IllegalStateException("request key " + key.scope() + " names "
+                            + earlier.recordKind() + " " + earlier.recordId() + ", which storage does not hold"));
+            return new Outcome.Accepted<>(record, true);
+        }
+        Outcome<T> outcome = decide(keyed.command(), context, books);
+        if (outcome instanceof Outcome.Accepted<T> accepted && !accepted.replayed()) {
+            KeptRequest kept = new KeptRequest(key, keyed.kind().name(), keyed.kind().id(accepted.value()), books.now());
+            books.write(kept);
+            requests.inBatch().put(key.scope(), new Answered<>(kept, accepted.value()));
+        }
+        return outcome;
+    }
+
+    /** The command a decider or the journal decides: a keyed one's inside. */
+    private static LedgerCommand<?> unwrapped(LedgerCommand<?> command) {
+        return command instanceof KeyedCommand<?> keyed ? keyed.command() : command;
     }
 
     /** A client's own journal command: every decider's guard may refuse it first (money of a record moves only through it). */
@@ -242,7 +334,7 @@ public final class LedgerWriter implements AutoCloseable {
 
     /** The state from storage, with every fund's chart made whole (and written) before anything is decided on it. */
     private LedgerStateMachine loadMachine() {
-        LedgerStateMachine loaded = new LedgerStateMachine(chart, store.load());
+        LedgerStateMachine loaded = new LedgerStateMachine(chart, store.load(), settings.transactionsPerCheckpoint());
         WriteBatch completed = loaded.completeCharts();
         if (!completed.isEmpty()) {
             store.commit(completed);

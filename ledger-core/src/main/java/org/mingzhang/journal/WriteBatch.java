@@ -10,7 +10,8 @@ import org.mingzhang.fund.Fund;
 
 /**
  * Everything one batch writes: new funds and accounts, new transactions with their legs, one aggregated
- * change of totals per touched account, and closed periods. Built by the writer, written by the store.
+ * change of totals per touched account and per touched account and month, the chain's checkpoints, and closed
+ * periods. Built by the writer, written by the store in one database transaction.
  */
 public final class WriteBatch {
 
@@ -18,8 +19,10 @@ public final class WriteBatch {
     private final List<Account> newAccounts = new ArrayList<>();
     private final List<Transaction> transactions = new ArrayList<>();
     private final Map<Long, long[]> accountDeltas = new LinkedHashMap<>();
+    private final Map<AccountPeriod, long[]> periodDeltas = new LinkedHashMap<>();
+    private final List<ChainCheckpoint> checkpoints = new ArrayList<>();
     private final Map<Long, Instant> closedThrough = new LinkedHashMap<>();
-    private final List<Object> records = new ArrayList<>();
+    private final List<BatchRecord> records = new ArrayList<>();
 
     void addFund(Fund fund, List<Account> accounts) {
         newFunds.add(fund);
@@ -44,16 +47,27 @@ public final class WriteBatch {
         d[3] = Math.addExact(d[3], creditsPending);
     }
 
+    /** Adds to one account's posted debits and credits of one month. */
+    void addPeriodDelta(AccountPeriod accountPeriod, long debitsPosted, long creditsPosted) {
+        long[] d = periodDeltas.computeIfAbsent(accountPeriod, k -> new long[2]);
+        d[0] = Math.addExact(d[0], debitsPosted);
+        d[1] = Math.addExact(d[1], creditsPosted);
+    }
+
+    void addCheckpoint(ChainCheckpoint checkpoint) {
+        checkpoints.add(checkpoint);
+    }
+
     void closePeriod(long fundId, Instant through) {
         closedThrough.put(fundId, through);
     }
 
-    void addRecord(Object record) {
+    void addRecord(BatchRecord record) {
         records.add(record);
     }
 
     /** Business records of the deciders (projects, gifts, …), written in order after the journal. */
-    public List<Object> records() {
+    public List<BatchRecord> records() {
         return records;
     }
 
@@ -72,6 +86,16 @@ public final class WriteBatch {
     /** Account id → {debits posted, credits posted, debits pending, credits pending} to add. */
     public Map<Long, long[]> accountDeltas() {
         return accountDeltas;
+    }
+
+    /** (fund, account, month) → {debits posted, credits posted} to add to that month's period balance. */
+    public Map<AccountPeriod, long[]> periodDeltas() {
+        return periodDeltas;
+    }
+
+    /** The checkpoints of the chain reached by this batch's transactions, in order. */
+    public List<ChainCheckpoint> checkpoints() {
+        return checkpoints;
     }
 
     public Map<Long, Instant> closedThrough() {

@@ -3,7 +3,6 @@ package org.mingzhang.matching;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,39 +44,36 @@ public final class MatchCalculator {
         if (budgetAvailableFen < 0) {
             throw new IllegalArgumentException("budget available must not be negative: " + budgetAvailableFen + " fen");
         }
-        Map<ExclusionReason, Integer> excluded = new EnumMap<>(ExclusionReason.class);
-        for (ExclusionReason reason : ExclusionReason.values()) {
-            excluded.put(reason, 0);
-        }
+        return explain(rule, explainBase(rule, gifts), budgetAvailableFen);
+    }
+
+    /** The base of these gifts under the rule: the first half of {@link #explain(MatchRule, List, long)}. */
+    public static MatchBase explainBase(MatchRule rule, List<MatchableGift> gifts) {
         Set<String> seen = new HashSet<>();
-        long receivedFen = 0;
-        long removedByDonationCapFen = 0;
+        MatchBase.Tally tally = new MatchBase.Tally();
         // Insertion order keeps the donor sums independent of hashing, though the result does not depend on order.
         Map<String, Long> byDonorFen = new LinkedHashMap<>();
-        int excludedCount = 0;
         for (MatchableGift gift : gifts) {
             if (!seen.add(gift.giftId())) {
                 throw new IllegalArgumentException("gift " + gift.giftId() + " must be given once; counting it twice would match it twice");
             }
-            ExclusionReason reason = exclusion(rule, gift);
-            if (reason != null) {
-                excluded.merge(reason, 1, Integer::sum);
-                excludedCount++;
-                continue;
-            }
-            receivedFen = Math.addExact(receivedFen, gift.amountFen());
-            long countedFen = rule.perDonationCapFen() == null ? gift.amountFen() : Math.min(gift.amountFen(), rule.perDonationCapFen());
-            removedByDonationCapFen += gift.amountFen() - countedFen;
-            byDonorFen.merge(gift.donorKey(), countedFen, Math::addExact);
+            MatchBase.Part part = MatchBase.Part.of(rule, gift);
+            long before = byDonorFen.getOrDefault(gift.donorKey(), 0L);
+            byDonorFen.put(gift.donorKey(), tally.apply(rule, part, before, 1));
         }
-        long baseFen = 0;
-        long removedByDonorCapFen = 0;
-        for (long donorFen : byDonorFen.values()) {
-            long countedFen = rule.perDonorCapFen() == null ? donorFen : Math.min(donorFen, rule.perDonorCapFen());
-            removedByDonorCapFen += donorFen - countedFen;
-            baseFen += countedFen;
-        }
+        return tally.base();
+    }
 
+    /**
+     * Explains a match from its base ({@link MatchBase}: the gifts already counted and capped, as a running tally keeps
+     * them): the tiers, the per-project cap and the budget. The same figures as {@link #explain(MatchRule, List, long)}
+     * gives for the gifts the base was counted from.
+     */
+    public static MatchExplanation explain(MatchRule rule, MatchBase base, long budgetAvailableFen) {
+        if (budgetAvailableFen < 0) {
+            throw new IllegalArgumentException("budget available must not be negative: " + budgetAvailableFen + " fen");
+        }
+        long baseFen = base.baseFen();
         int tierIndex = tierReached(rule, baseFen);
         Integer rateBasisPoints = null;
         List<Band> bands = List.of();
@@ -96,8 +92,8 @@ public final class MatchCalculator {
         }
         long cappedFen = rule.perProjectCapFen() == null ? computedFen : Math.min(computedFen, rule.perProjectCapFen());
         long finalFen = Math.min(cappedFen, budgetAvailableFen);
-        return new MatchExplanation(rule.mode(), gifts.size(), excludedCount, excluded, receivedFen, removedByDonationCapFen,
-                removedByDonorCapFen, baseFen, tierIndex, rateBasisPoints, bands, computedFen, computedFen - cappedFen, cappedFen,
+        return new MatchExplanation(rule.mode(), base.giftsConsidered(), base.giftsExcluded(), base.excludedByReason(),
+                base.receivedFen(), base.removedByDonationCapFen(), base.removedByDonorCapFen(), baseFen, tierIndex, rateBasisPoints, bands, computedFen, computedFen - cappedFen, cappedFen,
                 budgetAvailableFen, cappedFen - finalFen, finalFen, Map.of());
     }
 

@@ -14,6 +14,9 @@ import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundLevel;
 import org.mingzhang.gift.Gift;
 import org.mingzhang.gift.GiftListener;
+import org.mingzhang.gift.ProjectDonor;
+import org.mingzhang.gift.RecordGift;
+import org.mingzhang.gift.RecordsGift;
 import org.mingzhang.journal.Books;
 import org.mingzhang.journal.CreateFund;
 import org.mingzhang.journal.Decider;
@@ -34,7 +37,6 @@ import org.mingzhang.project.ProjectListener;
 import org.mingzhang.project.ProjectMoney;
 import org.mingzhang.project.ProjectStatus;
 import org.mingzhang.project.ProjectTransition;
-import org.mingzhang.project.TeamMember;
 
 /**
  * Decides matching pools and settles matches in the single writer, so that any number of gifts, refunds
@@ -57,12 +59,30 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
     private final ProjectDecider projects;
     private final Map<String, MatchingPool> pools = new HashMap<>();
     private final Map<Long, Settlement> settlementsByProject = new HashMap<>();
-    private final Map<Long, List<MatchableGift>> giftsByProject = new HashMap<>();
+    private final MatchTallies tallies;
+    /** Each project's match base under its pool's rule, kept gift by gift (every project that has one). */
+    private final Map<Long, Tallied> bases = new HashMap<>();
+    /** Donors' counted sums the batch read ahead or changed; cleared after every batch. */
+    private final Map<ProjectDonor, Long> donorsCounted = new HashMap<>();
+    /** Projects whose base the batch changed → the donors it changed; cleared when flushed. */
+    private final Map<Long, Set<String>> changed = new HashMap<>();
+    /** Projects whose base the batch counted afresh (every donor row is replaced). */
+    private final Set<Long> recounted = new java.util.HashSet<>();
+    /** Gifts the batch recorded or refunded, by project, for a base counted afresh before they are in storage. */
+    private final Map<Long, Map<Long, Gift>> giftsInBatch = new HashMap<>();
     private long lastPoolId;
     private long lastSettlementId;
 
-    public MatchingDecider(MatchingStore store, ProjectDecider projects) {
+    /** A project's base and the pool and rule version it was counted under. */
+    private record Tallied(long poolId, int ruleVersion, MatchBase.Tally tally) {
+    }
+
+    /** Records the gifts that {@link RecordGiftWithMatch} answers with their match (the gift decider, set at assembly). */
+    private Decider gifts;
+
+    public MatchingDecider(MatchingStore store, MatchTallies tallies, ProjectDecider projects) {
         this.store = store;
+        this.tallies = tallies;
         this.projects = projects;
     }
 
@@ -70,7 +90,6 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
     public void reload() {
         pools.clear();
         settlementsByProject.clear();
-        giftsByProject.clear();
         lastPoolId = 0;
         lastSettlementId = 0;
         for (MatchingPool pool : store.pools()) {
@@ -81,14 +100,71 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
             settlementsByProject.put(s.projectId(), s);
             lastSettlementId = Math.max(lastSettlementId, s.id());
         }
-        for (MatchingStore.ProjectGift g : store.projectGifts()) {
-            giftsByProject.computeIfAbsent(g.projectId(), k -> new ArrayList<>()).add(g.gift());
+        bases.clear();
+        clearBatch();
+        if (!tallies.talliesBuilt()) {
+            // Books from before the projection: count every project's base once from its gifts, and keep it.
+            List<ProjectMatchSaved> rows = new ArrayList<>();
+            Map<Long, List<MatchableGift>> gifts = new HashMap<>();
+            store.projectGifts().forEach(g -> gifts.computeIfAbsent(g.projectId(), k -> new ArrayList<>()).add(g.gift()));
+            for (Project p : projects.projects()) {
+                MatchingPool pool = poolOf(p);
+                if (pool != null) {
+                    rows.add(count(pool, p.id(), gifts.getOrDefault(p.id(), List.of())));
+                }
+            }
+            tallies.rebuildTallies(rows);
         }
+        for (MatchTallies.Row row : tallies.rows()) {
+            bases.put(row.projectId(), new Tallied(row.poolId(), row.ruleVersion(), new MatchBase.Tally(row.base())));
+        }
+    }
+
+    private void clearBatch() {
+        donorsCounted.clear();
+        changed.clear();
+        recounted.clear();
+        giftsInBatch.clear();
+    }
+
+    /** Reads ahead the counted sums of the donors whose gifts the batch records, in one round trip. */
+    @Override
+    public void prepare(List<LedgerCommand<?>> commands) {
+        Set<ProjectDonor> wanted = new java.util.HashSet<>();
+        for (LedgerCommand<?> c : commands) {
+            RecordGift g = c instanceof RecordsGift r ? r.recordGift() : null;
+            if (g != null && g.projectCode() != null) {
+                Project p = projects.project(g.projectCode());
+                if (p != null && poolOf(p) != null) {
+                    wanted.add(new ProjectDonor(p.id(), g.donor().key()));
+                }
+            }
+        }
+        wanted.removeAll(donorsCounted.keySet());
+        if (!wanted.isEmpty()) {
+            Map<ProjectDonor, Long> read = tallies.countedFen(wanted);
+            wanted.forEach(d -> donorsCounted.put(d, read.getOrDefault(d, 0L)));
+        }
+    }
+
+    /** Writes the base of every project the batch changed, with the donors it changed. */
+    @Override
+    public void flush(Books books) {
+        for (Map.Entry<Long, Set<String>> e : changed.entrySet()) {
+            long projectId = e.getKey();
+            Tallied t = bases.get(projectId);
+            Map<String, Long> donors = new HashMap<>();
+            e.getValue().forEach(key -> donors.put(key, donorsCounted.get(new ProjectDonor(projectId, key))));
+            books.write(new ProjectMatchSaved(projectId, t.poolId(), t.ruleVersion(), t.tally().base(), donors,
+                    recounted.contains(projectId)));
+        }
+        clearBatch();
     }
 
     @Override
     public boolean decides(LedgerCommand<?> command) {
-        return command instanceof CreatePool || command instanceof ClosePool || command instanceof CollectFromFund;
+        return command instanceof CreatePool || command instanceof ClosePool || command instanceof CollectFromFund
+                || command instanceof RecordGiftWithMatch;
     }
 
     @Override
@@ -98,6 +174,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
             case CreatePool c -> create(c, books);
             case ClosePool c -> close(c, books);
             case CollectFromFund c -> collect(c, books);
+            case RecordGiftWithMatch c -> recordWithMatch(c, books);
             default -> throw new IllegalArgumentException("not a matching command: " + command);
         };
     }
@@ -115,6 +192,33 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
             }
         }
         return null;
+    }
+
+    /** Sets the decider that records gifts, for {@link RecordGiftWithMatch} (before the writer starts). */
+    public void recordGiftsWith(Decider giftDecider) {
+        this.gifts = giftDecider;
+    }
+
+    // --- gifts answered with their match ------------------------------------------------------------------
+
+    private Outcome<MatchedGift> recordWithMatch(RecordGiftWithMatch c, Books books) {
+        Outcome<Gift> recorded = gifts.decide(c.recordGift(), books);
+        if (recorded instanceof Outcome.Rejected<Gift> r) {
+            return new Outcome.Rejected<>(r.rejection(), r.detail(), r.field());
+        }
+        Outcome.Accepted<Gift> a = (Outcome.Accepted<Gift>) recorded;
+        return new Outcome.Accepted<>(new MatchedGift(a.value(), matchAfter(a.value(), books)), a.replayed());
+    }
+
+    /** The match of the gift's project as this batch has it now; null when the project names no pool. */
+    private ProjectMatch matchAfter(Gift gift, Books books) {
+        Project project = gift.projectId() == null ? null : projects.project(gift.projectId());
+        MatchingPool pool = project == null ? null : poolOf(project);
+        if (pool == null) {
+            return null;
+        }
+        return ProjectMatch.of(pool, eligible(pool, project, books), baseOf(pool, project.id()).tally().base(),
+                available(pool, books), settlementsByProject.get(project.id()));
     }
 
     // --- pools ---------------------------------------------------------------------------------------------
@@ -280,7 +384,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
             boolean ran = p.status() == ProjectStatus.IN_PROGRESS || p.status() == ProjectStatus.COMPLETED;
             if (ran && !settlementsByProject.containsKey(p.id()) && eligible(pool, p, books)) {
                 due.add(p);
-                capped.add(explain(pool, p, Long.MAX_VALUE, books).cappedFen());
+                capped.add(explain(pool, p, Long.MAX_VALUE).cappedFen());
             }
         }
         List<Long> shares = MatchCalculator.proRata(capped, available(pool, books));
@@ -318,7 +422,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
 
     /** Settles one project against at most {@code budgetFen} of the pool, first come first served. */
     private void settle(MatchingPool pool, Project project, long budgetFen, Books books) {
-        MatchExplanation e = explain(pool, project, budgetFen, books);
+        MatchExplanation e = explain(pool, project, budgetFen);
         Long transactionId = null;
         if (e.finalFen() > 0) {
             Fund poolFund = books.fund(pool.poolFundId()).orElseThrow();
@@ -338,9 +442,7 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
 
     @Override
     public void giftRecorded(Gift gift, Books books) {
-        if (gift.projectId() != null) {
-            giftsByProject.computeIfAbsent(gift.projectId(), k -> new ArrayList<>()).add(matchable(gift));
-        }
+        count(gift, null);
     }
 
     /**
@@ -349,19 +451,18 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
      * pool, scaled as at settlement), and the difference goes back to the pool.
      */
     @Override
-    public void giftRefunded(Gift gift, Books books) {
+    public void giftRefunded(Gift before, Gift gift, Books books) {
         if (gift.projectId() == null) {
             return;
         }
-        List<MatchableGift> gifts = giftsByProject.getOrDefault(gift.projectId(), new ArrayList<>());
-        gifts.replaceAll(g -> g.giftId().equals(String.valueOf(gift.id())) ? matchable(gift) : g);
+        count(gift, before);
         Settlement s = settlementsByProject.get(gift.projectId());
         if (s == null || s.netFen() == 0) {
             return;
         }
         MatchingPool pool = pools.values().stream().filter(p -> p.id() == s.poolId()).findFirst().orElseThrow();
         Project project = projects.project(gift.projectId());
-        long entitled = s.entitledFen(pool.settlement(), explain(pool, project, Long.MAX_VALUE, books).cappedFen());
+        long entitled = s.entitledFen(pool.settlement(), explain(pool, project, Long.MAX_VALUE).cappedFen());
         long back = s.netFen() - entitled;
         if (back <= 0) {
             return;
@@ -398,11 +499,76 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
 
     // --- shared ---------------------------------------------------------------------------------------------
 
-    private MatchExplanation explain(MatchingPool pool, Project project, long budgetFen, Books books) {
-        List<MatchableGift> gifts = giftsByProject.getOrDefault(project.id(), List.of());
-        MatchExplanation e = MatchCalculator.explain(pool.rule(), gifts, budgetFen);
-        Set<String> team = project.plan().team().stream().map(TeamMember::name).collect(Collectors.toSet());
-        return e.withSignals(AbuseSignals.detect(pool.rule(), gifts, team, books.now()));
+    /** The project's match from its base as it stands in this batch (no pass over its gifts). */
+    private MatchExplanation explain(MatchingPool pool, Project project, long budgetFen) {
+        return MatchCalculator.explain(pool.rule(), baseOf(pool, project.id()).tally().base(), budgetFen);
+    }
+
+    /**
+     * Counts a gift into its project's base ({@code before} null), or moves its part from how it stood before a refund
+     * to how it stands after.
+     */
+    private void count(Gift gift, Gift before) {
+        if (gift.projectId() == null) {
+            return;
+        }
+        Project project = projects.project(gift.projectId());
+        MatchingPool pool = project == null ? null : poolOf(project);
+        if (pool == null) {
+            return;
+        }
+        giftsInBatch.computeIfAbsent(project.id(), k -> new HashMap<>()).put(gift.id(), gift);
+        Tallied current = bases.get(project.id());
+        boolean kept = current != null && current.poolId() == pool.id() && current.ruleVersion() == pool.ruleVersion();
+        Tallied t = baseOf(pool, project.id());
+        if (!kept) {
+            return; // counted afresh just now, with the gift as it stands
+        }
+        ProjectDonor donor = new ProjectDonor(project.id(), gift.donor().key());
+        long donorFen = donorsCounted.computeIfAbsent(donor, d -> tallies.countedFen(List.of(d)).getOrDefault(d, 0L));
+        if (before != null) {
+            donorFen = t.tally().apply(pool.rule(), MatchBase.Part.of(pool.rule(), matchable(before)), donorFen, -1);
+        }
+        donorFen = t.tally().apply(pool.rule(), MatchBase.Part.of(pool.rule(), matchable(gift)), donorFen, 1);
+        donorsCounted.put(donor, donorFen);
+        changed.computeIfAbsent(project.id(), k -> new java.util.HashSet<>()).add(donor.donorKey());
+    }
+
+    /**
+     * The project's base under this pool's rule. One counted under another pool (a plan that changed its pool) or none
+     * at all for a project with gifts is counted afresh from its gifts in storage and in this batch.
+     */
+    private Tallied baseOf(MatchingPool pool, long projectId) {
+        Tallied t = bases.get(projectId);
+        if (t != null && t.poolId() == pool.id() && t.ruleVersion() == pool.ruleVersion()) {
+            return t;
+        }
+        Map<Long, MatchableGift> gifts = new java.util.LinkedHashMap<>();
+        store.giftsOfProject(projectId).forEach(g -> gifts.put(Long.parseLong(g.giftId()), g));
+        giftsInBatch.getOrDefault(projectId, Map.of()).forEach((id, g) -> gifts.put(id, matchable(g)));
+        ProjectMatchSaved row = count(pool, projectId, List.copyOf(gifts.values()));
+        Tallied fresh = new Tallied(pool.id(), pool.ruleVersion(), new MatchBase.Tally(row.base()));
+        bases.put(projectId, fresh);
+        donorsCounted.keySet().removeIf(d -> d.projectId() == projectId);
+        row.donorsCountedFen().forEach((key, fen) -> donorsCounted.put(new ProjectDonor(projectId, key), fen));
+        recounted.add(projectId);
+        changed.put(projectId, new java.util.HashSet<>(row.donorsCountedFen().keySet()));
+        return fresh;
+    }
+
+    /** A project's base counted from all its gifts, as the row that keeps it. */
+    private static ProjectMatchSaved count(MatchingPool pool, long projectId, List<MatchableGift> gifts) {
+        MatchBase.Tally tally = new MatchBase.Tally();
+        Map<String, Long> donors = new HashMap<>();
+        for (MatchableGift g : gifts) {
+            donors.put(g.donorKey(), tally.apply(pool.rule(), MatchBase.Part.of(pool.rule(), g), donors.getOrDefault(g.donorKey(), 0L), 1));
+        }
+        return new ProjectMatchSaved(projectId, pool.id(), pool.ruleVersion(), tally.base(), donors, true);
+    }
+
+    private MatchingPool poolOf(Project project) {
+        String code = project.plan().matchingPoolCode();
+        return code == null ? null : pools.get(code);
     }
 
     private boolean eligible(MatchingPool pool, Project project, Books books) {

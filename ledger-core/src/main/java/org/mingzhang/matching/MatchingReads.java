@@ -25,22 +25,33 @@ public final class MatchingReads {
     private final MatchingStore store;
     private final ProjectStore projects;
     private final LedgerReads ledger;
+    private final MatchTallies tallies;
 
-    public MatchingReads(MatchingStore store, ProjectStore projects, LedgerReads ledger) {
+    public MatchingReads(MatchingStore store, ProjectStore projects, LedgerReads ledger, MatchTallies tallies) {
         this.store = store;
         this.projects = projects;
         this.ledger = ledger;
+        this.tallies = tallies;
     }
 
+    /** A pool's figures and its members' abuse signals (which read every member's gifts): the staff's review. */
     public Optional<PoolView> pool(String code) {
-        return store.pool(code).map(this::view);
+        return store.pool(code).map(p -> view(p, true));
+    }
+
+    /**
+     * A pool's figures (the pool sheet: budget, reserved, settled, returned, available) from its members' match bases,
+     * one row each, without abuse signals: no pass over any gift. For reports and the public side.
+     */
+    public Optional<PoolView> sheet(String code) {
+        return store.pool(code).map(p -> view(p, false));
     }
 
     public List<PoolView> pools() {
-        return store.pools().stream().map(this::view).toList();
+        return store.pools().stream().map(p -> view(p, true)).toList();
     }
 
-    private PoolView view(MatchingPool pool) {
+    private PoolView view(MatchingPool pool, boolean withSignals) {
         List<Settlement> settlements = store.settlementsOfPool(pool.id());
         long settled = settlements.stream().mapToLong(Settlement::finalFen).sum();
         long returned = settlements.stream().mapToLong(Settlement::returnedFen).sum();
@@ -50,7 +61,8 @@ public final class MatchingReads {
         long reserved = 0;
         Map<String, Map<String, Set<AbuseSignal>>> signals = new LinkedHashMap<>();
         for (Project p : members(pool)) {
-            ProjectMatch match = explain(pool, p, available, settlements.stream().filter(s -> s.projectId() == p.id()).findFirst().orElse(null));
+            ProjectMatch match = explain(pool, p, available, settlements.stream().filter(s -> s.projectId() == p.id()).findFirst().orElse(null),
+                    withSignals);
             if (match.settlement() == null && match.eligible() && p.status() == ProjectStatus.FUNDRAISING) {
                 reserved = Math.addExact(reserved, match.explanation().cappedFen());
             }
@@ -61,27 +73,43 @@ public final class MatchingReads {
         return new PoolView(pool, settled, returned, reserved, available, receivable, signals);
     }
 
-    /** The match of a project that names a pool; empty when it names none or the pool does not exist. */
+    /**
+     * The match of a project that names a pool, from its base as the projection keeps it (one row, however many gifts
+     * the project has), without abuse signals; empty when it names no pool or the pool does not exist.
+     */
     public Optional<ProjectMatch> project(String projectCode) {
-        Project project = projects.project(projectCode).orElse(null);
-        if (project == null || project.plan().matchingPoolCode() == null) {
+        return projects.project(projectCode).flatMap(p -> project(p, false));
+    }
+
+    /** As {@link #project(String)}, with the abuse signals, which read every gift of the project: for the full explanation. */
+    public Optional<ProjectMatch> explained(String projectCode) {
+        return projects.project(projectCode).flatMap(p -> project(p, true));
+    }
+
+    private Optional<ProjectMatch> project(Project project, boolean signals) {
+        if (project.plan().matchingPoolCode() == null) {
             return Optional.empty();
         }
         return store.pool(project.plan().matchingPoolCode())
-                .map(pool -> explain(pool, project, available(pool), store.settlementOfProject(project.id()).orElse(null)));
+                .map(pool -> explain(pool, project, available(pool), store.settlementOfProject(project.id()).orElse(null), signals));
     }
 
-    private ProjectMatch explain(MatchingPool pool, Project project, long available, Settlement settlement) {
-        Fund fund = ledger.funds().stream().filter(f -> f.id() == project.fundId()).findFirst().orElseThrow();
-        boolean eligible = pool.rule().admits(project.plan().category(), fund.code());
-        List<MatchableGift> gifts = store.giftsOfProject(project.id());
-        // A settled match is explained against the budget it met; a provisional one against what is left now.
-        long budget = settlement != null ? settlement.budgetAvailableFen() : available;
-        // A project the rule does not admit gets nothing: the whole capped amount is shown as refused by the budget.
-        MatchExplanation e = MatchCalculator.explain(pool.rule(), gifts, eligible ? budget : 0);
+    private ProjectMatch explain(MatchingPool pool, Project project, long available, Settlement settlement, boolean signals) {
+        String fundCode = ledger.fund(project.fundId()).map(Fund::code).orElseThrow();
+        boolean eligible = pool.rule().admits(project.plan().category(), fundCode);
+        MatchTallies.Row row = tallies.row(project.id()).orElse(null);
+        List<MatchableGift> gifts = signals || (row != null && (row.poolId() != pool.id() || row.ruleVersion() != pool.ruleVersion()))
+                ? store.giftsOfProject(project.id()) : null;
+        // The projection's base, unless it was counted under another pool (the plan changed it and no gift came since).
+        MatchBase base = gifts != null && row != null && row.poolId() == pool.id() && row.ruleVersion() == pool.ruleVersion()
+                ? row.base() : gifts != null ? MatchCalculator.explainBase(pool.rule(), gifts) : row != null ? row.base() : MatchBase.EMPTY;
+        ProjectMatch match = ProjectMatch.of(pool, eligible, base, available, settlement);
+        if (!signals) {
+            return match;
+        }
         Set<String> team = project.plan().team().stream().map(TeamMember::name).collect(Collectors.toSet());
-        e = e.withSignals(AbuseSignals.detect(pool.rule(), gifts, team, settlement != null ? settlement.settledAt() : null));
-        return new ProjectMatch(pool, eligible, e, settlement);
+        return new ProjectMatch(pool, eligible, match.explanation().withSignals(AbuseSignals.detect(pool.rule(), gifts, team,
+                settlement != null ? settlement.settledAt() : null)), settlement);
     }
 
     private List<Project> members(MatchingPool pool) {

@@ -54,6 +54,9 @@ public final class ProjectDecider implements Decider, JournalGuard {
 
     private final ProjectStore store;
     private final NeedDecider needs;
+    private final ProjectSheets sheets;
+    /** Projects whose money the batch changed → the last transaction that changed it; cleared when flushed. */
+    private final Map<Long, Long> changedMoney = new java.util.LinkedHashMap<>();
     private final Map<String, Project> byCode = new HashMap<>();
     private final Map<Long, Project> byId = new HashMap<>();
     private final Map<Long, ProjectMoney> money = new HashMap<>();
@@ -65,8 +68,9 @@ public final class ProjectDecider implements Decider, JournalGuard {
     private long lastId;
 
     /** @param needs the residents' needs that projects answer */
-    public ProjectDecider(ProjectStore store, NeedDecider needs) {
+    public ProjectDecider(ProjectStore store, ProjectSheets sheets, NeedDecider needs) {
         this.store = store;
+        this.sheets = sheets;
         this.needs = needs;
     }
 
@@ -93,11 +97,21 @@ public final class ProjectDecider implements Decider, JournalGuard {
         store.planVersions().forEach(v -> versions.computeIfAbsent(v.projectId(), k -> new ArrayList<>()).add(v));
         store.disbursements().forEach(d -> disbursementItems.put(d.id(), d.budgetItem()));
         store.leftovers().forEach(l -> leftoverSeqs.merge(l.projectId(), l.seq(), Math::max));
-        for (ProjectEntry entry : store.projectEntries()) {
-            Project p = byCode.get(entry.projectCode());
-            if (p != null) {
-                moneyOf(p.id()).apply(entry, p.fundId(), disbursementItems::get);
+        changedMoney.clear();
+        if (!sheets.sheetsBuilt()) {
+            // Books from before the projection: fold every project's money once from the journal, and keep it.
+            long through = 0;
+            for (ProjectEntry entry : store.projectEntries()) {
+                Project p = byCode.get(entry.projectCode());
+                if (p != null) {
+                    moneyOf(p.id()).apply(entry, p.fundId(), disbursementItems::get);
+                }
+                through = Math.max(through, entry.transactionId());
             }
+            long last = through;
+            sheets.rebuildSheets(money.entrySet().stream().map(e -> new ProjectSheetSaved(e.getKey(), last, e.getValue().state())).toList());
+        } else {
+            sheets.states().forEach((id, state) -> money.put(id, ProjectMoney.of(state)));
         }
         lastEventSeq.putAll(store.lastEventSeqs());
     }
@@ -272,9 +286,17 @@ public final class ProjectDecider implements Decider, JournalGuard {
             Project p = byCode.get(a.value().references().project());
             if (p != null) {
                 moneyOf(p.id()).apply(entry(a.value(), books), p.fundId(), disbursementItems::get);
+                changedMoney.put(p.id(), a.value().id());
             }
         }
         return outcome;
+    }
+
+    /** Saves the money of every project the batch booked for, with the batch. */
+    @Override
+    public void flush(Books books) {
+        changedMoney.forEach((id, through) -> books.write(new ProjectSheetSaved(id, through, moneyOf(id).state())));
+        changedMoney.clear();
     }
 
     /** Tells the money sums which budget item a disbursement is for, before anything is booked for it. */

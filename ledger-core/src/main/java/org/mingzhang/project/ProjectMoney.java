@@ -63,6 +63,60 @@ public final class ProjectMoney {
     }
 
     /**
+     * Everything a project's money holds, as the projection rows keep it ({@code project_sheet} and its year, line and
+     * reservation rows): the writer saves it for every project a batch touched and starts from it, never replaying the
+     * journal.
+     */
+    public record State(long restrictedNetFen, long designatedFen, long goodsFen, long raisedFen, long matchedFen,
+                        long owedToPoolFen, long transferredInFen, long leftoverOutFen, long goodsIssuedFen, long feesFen,
+                        long refundedFromFundFen, Map<Integer, Long> restrictedIncomeByYear, List<Line> lines,
+                        List<Reserved> reservations) {
+
+        public State {
+            restrictedIncomeByYear = Map.copyOf(restrictedIncomeByYear);
+            lines = List.copyOf(lines);
+            reservations = List.copyOf(reservations);
+        }
+    }
+
+    /** One budget line's figures: paid and reserved. */
+    public record Line(String item, long disbursedFen, long reservedFen) {
+    }
+
+    /** An open reservation: the pending transfer of an approved disbursement. */
+    public record Reserved(long pendingId, String item, long amountFen, boolean goods) {
+    }
+
+    /** The state to save. */
+    public State state() {
+        return new State(restrictedNetFen, designatedFen, goodsFen, raisedFen, matchedFen, owedToPoolFen, transferredInFen,
+                leftoverOutFen, goodsIssuedFen, feesFen, refundedFromFundFen, restrictedIncomeByYear,
+                byItem.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
+                openReservations.entrySet().stream().map(e -> new Reserved(e.getKey(), e.getValue().item(), e.getValue().amountFen(),
+                        e.getValue().goods())).toList());
+    }
+
+    /** The money a saved state describes. */
+    public static ProjectMoney of(State s) {
+        ProjectMoney m = new ProjectMoney();
+        m.restrictedNetFen = s.restrictedNetFen();
+        m.designatedFen = s.designatedFen();
+        m.goodsFen = s.goodsFen();
+        m.raisedFen = s.raisedFen();
+        m.matchedFen = s.matchedFen();
+        m.owedToPoolFen = s.owedToPoolFen();
+        m.transferredInFen = s.transferredInFen();
+        m.leftoverOutFen = s.leftoverOutFen();
+        m.goodsIssuedFen = s.goodsIssuedFen();
+        m.feesFen = s.feesFen();
+        m.refundedFromFundFen = s.refundedFromFundFen();
+        m.restrictedIncomeByYear.putAll(s.restrictedIncomeByYear());
+        s.lines().forEach(l -> m.byItem.put(l.item(), new long[] {l.disbursedFen(), l.reservedFen()}));
+        s.reservations().forEach(r -> m.openReservations.put(r.pendingId(), new Reservation(r.item(), r.amountFen(), r.goods())));
+        return m;
+    }
+
+    /**
      * Adds one transaction that names the project.
      *
      * @param fundId the project's fund: legs in other funds (a match's side in the pool) are not the project's

@@ -1,10 +1,17 @@
 package org.mingzhang.project;
 
+import org.mingzhang.journal.BatchRecord;
+
 /**
  * The record a decided project command leaves for storage: the project as it now is, what of it changed,
  * and its event.
  */
-public record ProjectSaved(Project project, Change change, ProjectEvent event) {
+public record ProjectSaved(Project project, Change change, ProjectEvent event) implements BatchRecord {
+
+    @Override
+    public <R> R accept(BatchRecord.Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 
     /** What storage must write besides the event. */
     public enum Change {

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,22 +17,16 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
-import org.mingzhang.account.ChartTemplate;
-import org.mingzhang.closing.ClosingStore;
-import org.mingzhang.closing.YearEndDecider;
+import org.mingzhang.assembly.LedgerPorts;
 import org.mingzhang.journal.Ledger;
-import org.mingzhang.journal.LedgerWriter;
-import org.mingzhang.matching.MatchingDecider;
+import org.mingzhang.closing.ClosingStore;
 import org.mingzhang.matching.MatchingReads;
 import org.mingzhang.matching.MatchingStore;
-import org.mingzhang.gift.GiftDecider;
 import org.mingzhang.gift.GiftStore;
-import org.mingzhang.project.DisbursementDecider;
-import org.mingzhang.need.NeedDecider;
+import org.mingzhang.gift.ProjectGiving;
 import org.mingzhang.need.NeedStore;
-import org.mingzhang.project.ProjectDecider;
+import org.mingzhang.project.ProjectSheets;
 import org.mingzhang.project.ProjectStore;
-import org.mingzhang.register.GoodsRegisterDecider;
 import org.mingzhang.register.GoodsRegisterStore;
 
 /**
@@ -240,31 +233,22 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The ledger on this database, with the deciders for projects, gifts, matching pools, residents' needs and the
-     * memorandum register of unvalued goods: its single writer claims the database and loads its state.
+     * The ports the single writer runs on, all on this database: the journal store (which claims the database for its
+     * writer when the ledger opens) with every store whose records the writer writes in its batches.
+     * {@link org.mingzhang.assembly.LedgerAssembly} decides what runs on them.
      */
-    public Ledger openLedger(Clock clock, LedgerWriter.Settings writerSettings) {
+    public LedgerPorts ports() {
         JooqProjectStore projects = new JooqProjectStore(dsl);
         JooqGiftStore gifts = new JooqGiftStore(dsl);
         JooqMatchingStore matching = new JooqMatchingStore(dsl);
         JooqNeedStore needs = new JooqNeedStore(dsl);
         JooqClosingStore closings = new JooqClosingStore(dsl);
         JooqGoodsRegisterStore goodsRegister = new JooqGoodsRegisterStore(dsl);
-        JooqJournalStore store = new JooqJournalStore(this, List.of(projects, gifts, matching, needs, closings, goodsRegister));
-        // Made before the project decider, which is to answer needs when a project is created from one.
-        NeedDecider needDecider = new NeedDecider(needs);
-        ProjectDecider projectDecider = new ProjectDecider(projects, needDecider);
-        YearEndDecider yearEndDecider = new YearEndDecider(closings, projectDecider);
-        GiftDecider giftDecider = new GiftDecider(gifts, projectDecider, yearEndDecider);
-        MatchingDecider matchingDecider = new MatchingDecider(matching, projectDecider);
-        DisbursementDecider disbursementDecider = new DisbursementDecider(projects, projectDecider);
-        GoodsRegisterDecider goodsRegisterDecider = new GoodsRegisterDecider(goodsRegister, projectDecider);
-        projectDecider.listen(matchingDecider);
-        projectDecider.listen(disbursementDecider);
-        giftDecider.listen(matchingDecider);
-        return new Ledger(store, store, clock, ChartTemplate.nonProfit(), writerSettings,
-                List.of(projectDecider, giftDecider, matchingDecider, disbursementDecider, needDecider, yearEndDecider,
-                        goodsRegisterDecider));
+        JooqProjectionStore projections = new JooqProjectionStore(dsl);
+        JooqJournalStore journal = new JooqJournalStore(this, new RecordRouter(projects, gifts, matching, needs, closings,
+                goodsRegister, new JooqRequestKeys(), projections));
+        return new LedgerPorts(journal, journal, projects, projections, gifts, projections, matching, projections, needs,
+                closings, goodsRegister);
     }
 
     public ClosingStore closingStore() {
@@ -277,7 +261,7 @@ public final class Database implements AutoCloseable {
 
     /** Pools and project matches as read from committed storage, for the API and reports. */
     public MatchingReads matchingReads(Ledger ledger) {
-        return new MatchingReads(matchingStore(), projectStore(), ledger.reads());
+        return new MatchingReads(matchingStore(), projectStore(), ledger.reads(), new JooqProjectionStore(dsl));
     }
 
     public GiftStore giftStore() {
@@ -291,6 +275,16 @@ public final class Database implements AutoCloseable {
     /** The memorandum register of unvalued goods (备查簿) as committed, for the API. */
     public GoodsRegisterStore goodsRegisterStore() {
         return new JooqGoodsRegisterStore(dsl);
+    }
+
+    /** Each project's money as the writer saved it with its bookings (the project-money projection). */
+    public ProjectSheets projectSheets() {
+        return new JooqProjectionStore(dsl);
+    }
+
+    /** What each project raised by channel and donor kind, and its donor count (the giving projection). */
+    public ProjectGiving projectGiving() {
+        return new JooqProjectionStore(dsl);
     }
 
     public ProjectStore projectStore() {

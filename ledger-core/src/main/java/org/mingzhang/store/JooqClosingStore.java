@@ -20,6 +20,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.mingzhang.closing.ClosingStore;
 import org.mingzhang.closing.YearClose;
+import org.mingzhang.journal.BatchRecord;
 import org.mingzhang.journal.FiscalYear;
 import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.user.Actor;
@@ -76,12 +77,7 @@ final class JooqClosingStore implements ClosingStore, RecordWriter {
     }
 
     @Override
-    public boolean writes(Object record) {
-        return record instanceof YearClose;
-    }
-
-    @Override
-    public void write(DSLContext dsl, Object record) {
+    public void write(DSLContext dsl, BatchRecord record) {
         YearClose c = (YearClose) record;
         dsl.insertInto(YEAR_CLOSE).set(YEAR_CLOSE.FUND_ID, c.fundId()).set(YEAR_CLOSE.FISCAL_YEAR, c.year())
                 .set(YEAR_CLOSE.CLOSED_THROUGH, odt(c.closedThrough())).set(YEAR_CLOSE.ENTRIES, c.transactionIds().size())

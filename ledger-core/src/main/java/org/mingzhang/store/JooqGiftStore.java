@@ -23,6 +23,7 @@ import org.mingzhang.gift.GiftRefunded;
 import org.mingzhang.gift.GiftStatus;
 import org.mingzhang.gift.GiftStore;
 import org.mingzhang.gift.InKind;
+import org.mingzhang.journal.BatchRecord;
 import org.mingzhang.store.jooq.tables.records.GiftRecord;
 import org.mingzhang.store.jooq.tables.records.GiftRefundRecord;
 
@@ -90,16 +91,11 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
         return seqs;
     }
 
-    @Override
-    public boolean writes(Object record) {
-        return record instanceof GiftRecorded || record instanceof GiftRefunded;
-    }
-
     /** New gifts go in one JDBC batch (a bulk import books up to a thousand per database transaction). */
     @Override
-    public void writeAll(DSLContext dsl, List<Object> records) {
+    public void writeAll(DSLContext dsl, List<BatchRecord> records) {
         List<GiftRecord> rows = new java.util.ArrayList<>();
-        for (Object record : records) {
+        for (BatchRecord record : records) {
             if (record instanceof GiftRecorded recorded) {
                 rows.add(row(recorded.gift()));
             } else {
@@ -116,7 +112,7 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
     }
 
     @Override
-    public void write(DSLContext dsl, Object record) {
+    public void write(DSLContext dsl, BatchRecord record) {
         if (record instanceof GiftRefunded refunded) {
             Gift g = refunded.gift();
             GiftRefund r = refunded.refund();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.mingzhang.journal.BatchRecord;
 import org.mingzhang.register.GoodsDirection;
 import org.mingzhang.register.GoodsEntry;
 import org.mingzhang.register.GoodsEntrySaved;
@@ -67,12 +68,7 @@ final class JooqGoodsRegisterStore implements GoodsRegisterStore, RecordWriter {
     }
 
     @Override
-    public boolean writes(Object record) {
-        return record instanceof GoodsEntrySaved;
-    }
-
-    @Override
-    public void write(DSLContext dsl, Object record) {
+    public void write(DSLContext dsl, BatchRecord record) {
         GoodsEntry e = ((GoodsEntrySaved) record).entry();
         dsl.insertInto(GOODS_REGISTER_ENTRY)
                 .set(GOODS_REGISTER_ENTRY.ID, e.id())

@@ -1,9 +1,11 @@
 package org.mingzhang.store;
 
 import static org.mingzhang.store.jooq.Tables.ACCOUNT;
+import static org.mingzhang.store.jooq.Tables.CHAIN_CHECKPOINT;
 import static org.mingzhang.store.jooq.Tables.FUND;
 import static org.mingzhang.store.jooq.Tables.JOURNAL_LEG;
 import static org.mingzhang.store.jooq.Tables.JOURNAL_TRANSACTION;
+import static org.mingzhang.store.jooq.Tables.PERIOD_BALANCE;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,19 +33,26 @@ import org.mingzhang.account.AccountType;
 import org.mingzhang.account.Balances;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundLevel;
+import org.mingzhang.journal.AccountPeriod;
+import org.mingzhang.journal.AccountingMonth;
+import org.mingzhang.journal.ChainCheckpoint;
+import org.mingzhang.journal.BatchRecord;
 import org.mingzhang.journal.ChainHash;
 import org.mingzhang.journal.JournalStore;
+import org.mingzhang.journal.KeptRequest;
 import org.mingzhang.journal.LedgerReads;
 import org.mingzhang.journal.LedgerSnapshot;
 import org.mingzhang.journal.Leg;
 import org.mingzhang.journal.Phase;
 import org.mingzhang.journal.Prefetch;
 import org.mingzhang.journal.References;
+import org.mingzhang.journal.RequestKey;
 import org.mingzhang.journal.StorageUnavailableException;
 import org.mingzhang.journal.Transaction;
 import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.journal.TransactionQuery;
 import org.mingzhang.journal.WriteBatch;
+import org.mingzhang.store.jooq.tables.records.ChainCheckpointRecord;
 import org.mingzhang.store.jooq.tables.records.JournalLegRecord;
 import org.mingzhang.store.jooq.tables.records.JournalTransactionRecord;
 
@@ -60,16 +69,16 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
 
     private final Database database;
     private final DSLContext reads;
-    private final List<RecordWriter> recordWriters;
+    private final RecordRouter router;
     private Connection writeConnection;
     private DSLContext writes;
     /** Set when the database was lost: the next write transaction opens a new connection first. */
     private boolean reconnectNeeded;
 
-    JooqJournalStore(Database database, List<RecordWriter> recordWriters) {
+    JooqJournalStore(Database database, RecordRouter router) {
         this.database = database;
         this.reads = database.dsl();
-        this.recordWriters = List.copyOf(recordWriters);
+        this.router = router;
     }
 
     // --- the writer's side -------------------------------------------------------------------------------
@@ -141,8 +150,15 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
                     .limit(1).fetchOne();
             long lastFundId = funds.stream().mapToLong(Fund::id).max().orElse(0);
             long lastAccountId = accounts.stream().mapToLong(Account::id).max().orElse(0);
+            // The chain's length, counted from the last checkpoint on: fewer rows than lie between two checkpoints.
+            ChainCheckpointRecord checkpoint = dsl.selectFrom(CHAIN_CHECKPOINT).orderBy(CHAIN_CHECKPOINT.TRANSACTION_ID.desc())
+                    .limit(1).fetchOne();
+            long counted = checkpoint == null ? 0 : checkpoint.getTransactionCount();
+            long countedThrough = checkpoint == null ? 0 : checkpoint.getTransactionId();
+            long transactionCount = Math.addExact(counted, dsl.fetchCount(JOURNAL_TRANSACTION,
+                    JOURNAL_TRANSACTION.ID.gt(countedThrough)));
             return new LedgerSnapshot(funds, accounts, openPendings, head == null ? ChainHash.GENESIS : head.getHash(),
-                    head == null ? 0 : head.getId(), lastFundId, lastAccountId);
+                    head == null ? 0 : head.getId(), lastFundId, lastAccountId, transactionCount);
         });
     }
 
@@ -171,6 +187,11 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     }
 
     @Override
+    public Map<RequestKey.Scope, KeptRequest> keptRequests(Set<RequestKey.Scope> scopes) {
+        return inWriteTransaction(dsl -> JooqRequestKeys.read(dsl, scopes));
+    }
+
+    @Override
     public void commit(WriteBatch batch) {
         inWriteTransaction(dsl -> {
             insertFunds(dsl, batch.newFunds());
@@ -181,13 +202,16 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
                 try {
                     PostgresBatchWriter.insertTransactions(writeConnection, batch.transactions());
                     PostgresBatchWriter.updateTotals(writeConnection, batch.accountDeltas());
+                    PostgresBatchWriter.addToPeriods(writeConnection, batch.periodDeltas());
                 } catch (SQLException e) {
                     throw new IllegalStateException("writing the batch failed: " + e.getMessage(), e);
                 }
             } else {
                 insertTransactions(dsl, batch.transactions());
                 updateTotals(dsl, batch.accountDeltas());
+                addToPeriods(dsl, batch.periodDeltas());
             }
+            insertCheckpoints(dsl, batch.checkpoints());
             batch.closedThrough().forEach((fundId, through) -> dsl.update(FUND)
                     .set(FUND.CLOSED_THROUGH, odt(through)).where(FUND.ID.eq(fundId)).execute());
             writeRecords(dsl, batch.records());
@@ -202,14 +226,12 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     }
 
     /** Hands each run of consecutive records of one writer to it in one go, keeping the batch's order. */
-    private void writeRecords(DSLContext dsl, List<Object> records) {
+    private void writeRecords(DSLContext dsl, List<BatchRecord> records) {
         int from = 0;
         while (from < records.size()) {
-            Object first = records.get(from);
-            RecordWriter writer = recordWriters.stream().filter(w -> w.writes(first)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no store writes " + first.getClass().getSimpleName()));
+            RecordWriter writer = records.get(from).accept(router);
             int to = from + 1;
-            while (to < records.size() && writer.writes(records.get(to))) {
+            while (to < records.size() && records.get(to).accept(router) == writer) {
                 to++;
             }
             writer.writeAll(dsl, records.subList(from, to));
@@ -297,6 +319,42 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
                 throw new IllegalStateException("an account total update touched " + count + " rows");
             }
         }
+    }
+
+    /**
+     * One aggregated increment per touched account and month: the month's row is added when it is the first posting of
+     * the account in that month, and increased otherwise.
+     */
+    private static void addToPeriods(DSLContext dsl, Map<AccountPeriod, long[]> deltas) {
+        List<Map.Entry<AccountPeriod, long[]>> rows = new ArrayList<>(deltas.entrySet());
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT_MAX) {
+            var insert = dsl.insertInto(PERIOD_BALANCE, PERIOD_BALANCE.FUND_ID, PERIOD_BALANCE.ACCOUNT_ID, PERIOD_BALANCE.PERIOD,
+                    PERIOD_BALANCE.DEBITS_POSTED_FEN, PERIOD_BALANCE.CREDITS_POSTED_FEN);
+            for (Map.Entry<AccountPeriod, long[]> e : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT_MAX))) {
+                AccountPeriod key = e.getKey();
+                insert = insert.values(key.fundId(), key.accountId(), key.period(), e.getValue()[0], e.getValue()[1]);
+            }
+            int written = insert.onConflict(PERIOD_BALANCE.FUND_ID, PERIOD_BALANCE.ACCOUNT_ID, PERIOD_BALANCE.PERIOD).doUpdate()
+                    .set(PERIOD_BALANCE.DEBITS_POSTED_FEN, PERIOD_BALANCE.DEBITS_POSTED_FEN.plus(DSL.excluded(PERIOD_BALANCE.DEBITS_POSTED_FEN)))
+                    .set(PERIOD_BALANCE.CREDITS_POSTED_FEN, PERIOD_BALANCE.CREDITS_POSTED_FEN.plus(DSL.excluded(PERIOD_BALANCE.CREDITS_POSTED_FEN)))
+                    .execute();
+            int expected = Math.min(rows.size(), from + ROWS_PER_INSERT_MAX) - from;
+            if (written != expected) {
+                throw new IllegalStateException("wrote " + written + " period balances where the batch has " + expected);
+            }
+        }
+    }
+
+    private static void insertCheckpoints(DSLContext dsl, List<ChainCheckpoint> checkpoints) {
+        if (checkpoints.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(CHAIN_CHECKPOINT, CHAIN_CHECKPOINT.TRANSACTION_ID, CHAIN_CHECKPOINT.HASH,
+                CHAIN_CHECKPOINT.TRANSACTION_COUNT);
+        for (ChainCheckpoint c : checkpoints) {
+            insert = insert.values(c.transactionId(), c.hash(), c.transactionCount());
+        }
+        insert.execute();
     }
 
     private <T> T inWriteTransaction(java.util.function.Function<DSLContext, T> work) {
@@ -417,8 +475,52 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     }
 
     @Override
-    public void forEachTransaction(Consumer<Transaction> consumer) {
-        long after = 0;
+    public Map<Long, long[]> periodTotalsAsOf(Collection<Long> fundIds, Instant asOf) {
+        Map<Long, long[]> totals = new HashMap<>();
+        if (fundIds.isEmpty()) {
+            return totals;
+        }
+        int month = AccountingMonth.of(asOf);
+        // The funds as a table joined on the leg's fund, not an IN list: H2 then looks each fund's month up in the index
+        // on (fund_id, occurred_at), where with IN it reads every leg of the funds. PostgreSQL does either well.
+        var funds = DSL.values(fundIds.stream().map(DSL::row).toArray(org.jooq.Row1[]::new)).as("funds", "id");
+        Field<Long> fundId = funds.field("id", Long.class);
+        Condition legs = JOURNAL_LEG.FUND_ID.eq(fundId).and(JOURNAL_LEG.POSTED.isTrue())
+                .and(JOURNAL_LEG.OCCURRED_AT.ge(odt(AccountingMonth.start(month)))).and(JOURNAL_LEG.OCCURRED_AT.le(odt(asOf)));
+        // One statement, so that the months and the legs are read as of one moment: as two, a batch that committed
+        // between them could count in neither or, for a month's legs, in both.
+        Field<Long> account = DSL.field(DSL.name("account_id"), Long.class);
+        Field<Long> debit = DSL.field(DSL.name("debit_fen"), Long.class);
+        Field<Long> credit = DSL.field(DSL.name("credit_fen"), Long.class);
+        var sides = DSL.select(PERIOD_BALANCE.ACCOUNT_ID.as(account), PERIOD_BALANCE.DEBITS_POSTED_FEN.as(debit),
+                        PERIOD_BALANCE.CREDITS_POSTED_FEN.as(credit))
+                .from(PERIOD_BALANCE).where(PERIOD_BALANCE.FUND_ID.in(fundIds)).and(PERIOD_BALANCE.PERIOD.lt(month))
+                .unionAll(DSL.select(JOURNAL_LEG.DEBIT_ACCOUNT_ID, JOURNAL_LEG.AMOUNT_FEN, DSL.inline(0L))
+                        .from(funds).join(JOURNAL_LEG).on(legs))
+                .unionAll(DSL.select(JOURNAL_LEG.CREDIT_ACCOUNT_ID, DSL.inline(0L), JOURNAL_LEG.AMOUNT_FEN)
+                        .from(funds).join(JOURNAL_LEG).on(legs))
+                .asTable("sides");
+        reads.select(sides.field(account), DSL.sum(sides.field(debit)), DSL.sum(sides.field(credit))).from(sides)
+                .groupBy(sides.field(account))
+                .forEach(r -> totals.put(r.value1(), new long[] {r.value2().longValueExact(), r.value3().longValueExact()}));
+        return totals;
+    }
+
+    @Override
+    public Optional<ChainCheckpoint> lastCheckpoint() {
+        return reads.selectFrom(CHAIN_CHECKPOINT).orderBy(CHAIN_CHECKPOINT.TRANSACTION_ID.desc()).limit(1)
+                .fetchOptional(JooqJournalStore::checkpoint);
+    }
+
+    @Override
+    public List<ChainCheckpoint> checkpoints(long afterTransactionId, int limit) {
+        return reads.selectFrom(CHAIN_CHECKPOINT).where(CHAIN_CHECKPOINT.TRANSACTION_ID.gt(afterTransactionId))
+                .orderBy(CHAIN_CHECKPOINT.TRANSACTION_ID).limit(limit).fetch(JooqJournalStore::checkpoint);
+    }
+
+    @Override
+    public void forEachTransaction(long afterId, Consumer<Transaction> consumer) {
+        long after = afterId;
         while (true) {
             List<Transaction> page = withLegs(reads, reads.selectFrom(JOURNAL_TRANSACTION)
                     .where(JOURNAL_TRANSACTION.ID.gt(after)).orderBy(JOURNAL_TRANSACTION.ID).limit(1_000).fetch());
@@ -452,6 +554,10 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
                     r.getRecordedBy(), r.getPrevHash(), r.getHash(), legs.get(r.getId())));
         }
         return result;
+    }
+
+    private static ChainCheckpoint checkpoint(ChainCheckpointRecord r) {
+        return new ChainCheckpoint(r.getTransactionId(), r.getHash(), r.getTransactionCount());
     }
 
     private static Fund fund(org.mingzhang.store.jooq.tables.records.FundRecord r) {

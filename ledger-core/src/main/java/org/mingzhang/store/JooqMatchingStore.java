@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.mingzhang.journal.BatchRecord;
 import org.mingzhang.matching.MatchMode;
 import org.mingzhang.matching.MatchRule;
 import org.mingzhang.matching.MatchableGift;
@@ -92,12 +93,7 @@ final class JooqMatchingStore implements MatchingStore, RecordWriter {
     }
 
     @Override
-    public boolean writes(Object record) {
-        return record instanceof PoolSaved || record instanceof SettlementSaved;
-    }
-
-    @Override
-    public void write(DSLContext dsl, Object record) {
+    public void write(DSLContext dsl, BatchRecord record) {
         if (record instanceof PoolSaved saved) {
             writePool(dsl, saved);
         } else {

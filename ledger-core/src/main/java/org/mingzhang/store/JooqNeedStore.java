@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.mingzhang.journal.BatchRecord;
 import org.mingzhang.need.Need;
 import org.mingzhang.need.NeedSaved;
 import org.mingzhang.need.NeedStatus;
@@ -47,12 +48,7 @@ final class JooqNeedStore implements NeedStore, RecordWriter {
     }
 
     @Override
-    public boolean writes(Object record) {
-        return record instanceof NeedSaved;
-    }
-
-    @Override
-    public void write(DSLContext dsl, Object record) {
+    public void write(DSLContext dsl, BatchRecord record) {
         NeedSaved saved = (NeedSaved) record;
         Need n = saved.need();
         if (saved.created()) {

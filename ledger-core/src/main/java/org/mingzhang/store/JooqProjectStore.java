@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.mingzhang.journal.BatchRecord;
 import org.mingzhang.journal.Phase;
 import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.project.BudgetLine;
@@ -160,9 +161,11 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
         reads.select(JOURNAL_LEG.TRANSACTION_ID, JOURNAL_LEG.FUND_ID, debit.CODE, credit.CODE, JOURNAL_LEG.AMOUNT_FEN,
                         JOURNAL_LEG.POSTED)
                 .from(JOURNAL_LEG)
+                // A join, not IN (subquery): H2 2.4.240 fails on such a subquery once its result spills to disk (issue 10).
+                .join(JOURNAL_TRANSACTION).on(JOURNAL_TRANSACTION.ID.eq(JOURNAL_LEG.TRANSACTION_ID))
                 .join(debit).on(debit.ID.eq(JOURNAL_LEG.DEBIT_ACCOUNT_ID))
                 .join(credit).on(credit.ID.eq(JOURNAL_LEG.CREDIT_ACCOUNT_ID))
-                .where(JOURNAL_LEG.TRANSACTION_ID.in(DSL.select(JOURNAL_TRANSACTION.ID).from(JOURNAL_TRANSACTION).where(where)))
+                .where(where)
                 .orderBy(JOURNAL_LEG.TRANSACTION_ID, JOURNAL_LEG.LEG_NO)
                 .forEach(r -> legs.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(new ProjectEntry.Leg(r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
@@ -226,13 +229,7 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
     // --- writes ---------------------------------------------------------------------------------------------
 
     @Override
-    public boolean writes(Object record) {
-        return record instanceof ProjectSaved || record instanceof PlanVersionSaved || record instanceof DisbursementSaved
-                || record instanceof LeftoverDisposal;
-    }
-
-    @Override
-    public void write(DSLContext dsl, Object record) {
+    public void write(DSLContext dsl, BatchRecord record) {
         switch (record) {
             case ProjectSaved s -> writeProject(dsl, s);
             case PlanVersionSaved s -> writeVersion(dsl, s);

@@ -1,16 +1,16 @@
 package org.mingzhang.store;
 
+import java.util.List;
 import org.jooq.DSLContext;
+import org.mingzhang.journal.BatchRecord;
 
-/** Writes one kind of a decider's business records inside the batch's database transaction. */
+/** Writes one store's kinds of records inside the batch's database transaction ({@link RecordRouter} says which). */
 interface RecordWriter {
 
-    boolean writes(Object record);
-
-    void write(DSLContext dsl, Object record);
+    void write(DSLContext dsl, BatchRecord record);
 
     /** Writes a run of consecutive records of this writer, in order; a writer may send them together. */
-    default void writeAll(DSLContext dsl, java.util.List<Object> records) {
+    default void writeAll(DSLContext dsl, List<BatchRecord> records) {
         records.forEach(record -> write(dsl, record));
     }
 }

@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.mingzhang.journal.PostingLine.credit;
 import static org.mingzhang.journal.PostingLine.debit;
 
@@ -40,7 +41,7 @@ public final class AckingWriter {
         String prefix = args[2];
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         Database database = Database.open(url, "sa", "", THREADS + 2, durability);
-        Ledger ledger = database.openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
+        Ledger ledger = LedgerAssembly.open(database.ports(), Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
         if (ledger.fund(FUND).isEmpty()) {
             ledger.execute(new CreateFund(FUND, "崩溃测试基金", FundLevel.CITY, null, false)).value();
         }

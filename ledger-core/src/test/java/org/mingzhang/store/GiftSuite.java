@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -118,7 +119,7 @@ abstract class GiftSuite extends LedgerOnDatabase {
                 .isEqualTo(fund + "-2025-000001");
         assertThat(give("OTHER", null, 1_00, Channel.CASH, MAY_2).value().receiptNo()).isEqualTo(f.code("OTHER") + "-2026-000001");
         ledger.close();
-        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
         assertThat(give("TXSQ", null, 1_00, Channel.CASH, MAY_2).value().receiptNo()).isEqualTo(fund + "-2026-000004");
     }
 

@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -359,7 +360,7 @@ abstract class GoodsRegisterSuite extends LedgerOnDatabase {
             GoodsEntry out = handOut("out-1", "TXSQ", in.id(), 9, HANDED_OUT).value();
 
             ledger.close();
-            ledger = database.openLedger(TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
+            ledger = LedgerAssembly.open(database.ports(), TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
             f = new LedgerFixture(ledger, f.prefix);
 
             assertThat(lot(in.id()).issues()).containsExactly(out);

@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -49,7 +50,7 @@ abstract class LedgerOnDatabase {
     void open() {
         handle = openDatabase();
         database = handle.database();
-        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), writerSettings());
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings());
         f = new LedgerFixture(ledger);
     }
 

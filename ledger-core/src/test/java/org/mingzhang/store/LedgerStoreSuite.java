@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mingzhang.journal.PostingLine.credit;
@@ -266,7 +267,7 @@ abstract class LedgerStoreSuite extends LedgerOnDatabase {
                 f.code("A"), "5101", "1002", 50_00, "hold", null, References.NONE)).value();
         ledger.close();
 
-        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
         assertThat(ledger.execute(entry)).isEqualTo(new Outcome.Accepted<>(original, true));
         assertThat(ledger.execute(new PostPending(LedgerFixture.key(), "test", hold.id(), null, null)).accepted()).isTrue();
         assertThat(ledger.verify()).satisfies(v -> {

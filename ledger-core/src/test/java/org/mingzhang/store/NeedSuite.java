@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import java.time.Instant;
 import org.mingzhang.project.TeamMember;
 import org.mingzhang.project.ProjectTransition;
@@ -162,7 +163,7 @@ abstract class NeedSuite extends LedgerOnDatabase {
         assertThat(f.transactionCount()).isEqualTo(journal);
 
         ledger.close();
-        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
         assertThat(database.needStore().need(open.id())).contains(answered);
         assertThat(database.projectStore().project(f.code("P1")).orElseThrow().needId()).isEqualTo(open.id());
         Outcome<Need> withdrawAnswered = ledger.execute(new WithdrawNeed(WEIYUAN, open.id(), "改主意了"));
@@ -184,7 +185,7 @@ abstract class NeedSuite extends LedgerOnDatabase {
 
         ledger.execute(new CreateProject(JUWEIHUI, f.code("P2"), f.code("TXSQ"), plan(), need.id())).value();
         ledger.close();
-        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
         assertThat(database.needStore().need(need.id()).orElseThrow().answeredByProjectCode()).isEqualTo(f.code("P2"));
         ledger.execute(new TransitionProject(JUWEIHUI, f.code("P2"), ProjectTransition.CANCEL, "另行安排")).value();
         assertThat(database.needStore().need(need.id()).orElseThrow().status()).isEqualTo(NeedStatus.OPEN);

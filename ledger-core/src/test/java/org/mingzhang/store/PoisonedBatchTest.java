@@ -89,7 +89,7 @@ class PoisonedBatchTest {
     @DisplayName("when one command of a batch fails in storage then only it fails and the chain stays whole")
     void poisonedCommandFailsAlone() throws Exception {
         try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
-            JooqJournalStore real = new JooqJournalStore(handle.database(), List.of());
+            JooqJournalStore real = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
             FaultInjectingStore store = new FaultInjectingStore(real);
             try (Ledger ledger = new Ledger(store, real, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
                     List.of())) {

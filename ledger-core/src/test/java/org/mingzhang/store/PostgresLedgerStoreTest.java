@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
@@ -25,7 +26,7 @@ class PostgresLedgerStoreTest extends LedgerStoreSuite {
     @Test
     @DisplayName("when a second writer starts against the same database then it is refused")
     void oneWriterPerDatabase() {
-        assertThatThrownBy(() -> database.openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT))
+        assertThatThrownBy(() -> LedgerAssembly.open(database.ports(), Clock.systemUTC(), LedgerWriter.Settings.DEFAULT))
                 .hasMessageContaining("another Mingzhang writer");
     }
 }

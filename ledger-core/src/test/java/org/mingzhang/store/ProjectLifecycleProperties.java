@@ -212,6 +212,9 @@ abstract class ProjectLifecycleProperties extends PropertiesOnDatabase {
                     assertThat(m.disbursedFen(ITEMS[line])).isEqualTo(sum(project, "PAID", line));
                 }
             }
+            // The read side's projections (a project's money, match base and giving), committed with each step, equal the
+            // same figures folded from the journal: leftovers returned and moved, refunds, reservations, payments.
+            new ProjectionChecks(handle.database()).projectionsEqualTheJournal("a lifecycle step", List.of(code(0), code(1)));
         }
 
         /** Mostly a payment in the given state (when there is one), sometimes any: the others test the refusals. */

@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -107,7 +108,7 @@ abstract class ProjectLifecycleSuite extends LedgerOnDatabase {
         create("P1", 5_000_00).value();
         move("P1", ProjectTransition.SUBMIT, SHEQU).value();
         ledger.close();
-        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
 
         assertThat(rejection(move("P1", ProjectTransition.APPROVE, SHEQU))).isEqualTo(Rejection.PROJECT_MUST_NOT_BE_APPROVED_BY_ITS_SUBMITTER);
         move("P1", ProjectTransition.APPROVE, WEIYUAN).value();

@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -368,7 +369,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
 
         // The writer's sums and storage agree after a restart.
         ledger.close();
-        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), writerSettings());
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings());
         f = new LedgerFixture(ledger, f.prefix);
         assertThat(((Outcome.Rejected<Disbursement>) request("P", LAMPS, 1_00)).rejection())
                 .isEqualTo(Rejection.PROJECT_STATE_MUST_ALLOW_ACTION);
@@ -462,7 +463,7 @@ abstract class ProjectMoneySuite extends LedgerOnDatabase {
 
         // A restarted writer rebuilds the sums from the journal: the reservations still hold, and a freed one is usable.
         ledger.close();
-        ledger = database.openLedger(org.mingzhang.journal.TestClock.in2026(), writerSettings());
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings());
         f = new LedgerFixture(ledger, f.prefix);
         List<Disbursement> refused = requests.stream()
                 .filter(d -> database.projectStore().disbursement(d.id()).orElseThrow().status() == DisbursementStatus.PENDING)

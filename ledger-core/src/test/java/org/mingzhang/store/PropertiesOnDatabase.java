@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import java.time.Clock;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
@@ -20,7 +21,7 @@ abstract class PropertiesOnDatabase {
     @BeforeProperty
     void open() {
         handle = openDatabase();
-        ledger = handle.database().openLedger(org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
+        ledger = LedgerAssembly.open(handle.database().ports(), org.mingzhang.journal.TestClock.in2026(), LedgerWriter.Settings.DEFAULT);
     }
 
     @AfterProperty

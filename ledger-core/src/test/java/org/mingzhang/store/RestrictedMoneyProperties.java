@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -128,7 +129,7 @@ abstract class RestrictedMoneyProperties {
     @BeforeTry
     void openLedger() {
         clock = new SettableClock(START);
-        ledger = handle.database().openLedger(clock, LedgerWriter.Settings.DEFAULT);
+        ledger = LedgerAssembly.open(handle.database().ports(), clock, LedgerWriter.Settings.DEFAULT);
     }
 
     @AfterTry
@@ -393,6 +394,8 @@ abstract class RestrictedMoneyProperties {
             assertThat(balances.get("410102") + balances.get("3102")).as("restricted money is the projects' after %s", after)
                     .isEqualTo(restricted);
             assertThat(balances.get("310101")).as("designated money is the projects' after %s", after).isEqualTo(designated);
+            // The read side's projections, committed with each step, equal the same figures folded from the journal.
+            new ProjectionChecks(handle.database()).projectionsEqualTheJournal(after, List.of(code(0), code(1), code(2)));
 
             for (Transaction t : newTransactions()) {
                 if (t.kind() == TransactionKind.MATCH || t.kind() == TransactionKind.POOL_FUNDING) {

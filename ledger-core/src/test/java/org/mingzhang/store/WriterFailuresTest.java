@@ -116,7 +116,7 @@ class WriterFailuresTest {
         @DisplayName("then a batch fails as a whole at once, and writes go on by themselves once it answers again")
         void batchFailsAtOnceThenRecovers() throws Exception {
             try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
-                JooqJournalStore real = new JooqJournalStore(handle.database(), List.of());
+                JooqJournalStore real = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
                 UnreachableStore store = new UnreachableStore(real);
                 try (Ledger ledger = new Ledger(store, real, Clock.systemUTC(), ChartTemplate.nonProfit(),
                         LedgerWriter.Settings.DEFAULT, List.of())) {
@@ -167,7 +167,7 @@ class WriterFailuresTest {
         @DisplayName("then the caller hears a timeout and the command is never written")
         void abandonedCommandIsNeverWritten() throws Exception {
             try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
-                JooqJournalStore real = new JooqJournalStore(handle.database(), List.of());
+                JooqJournalStore real = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
                 UnreachableStore store = new UnreachableStore(real);
                 try (Ledger ledger = new Ledger(store, real, Clock.systemUTC(), ChartTemplate.nonProfit(),
                         new LedgerWriter.Settings(100, 10, 200), List.of())) {

@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mingzhang.journal.PostingLine.credit;
@@ -46,7 +47,7 @@ class WriterReconnectTest {
     @BeforeEach
     void open() {
         handle = TestDatabases.postgres();
-        ledger = handle.database().openLedger(Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
+        ledger = LedgerAssembly.open(handle.database().ports(), Clock.systemUTC(), LedgerWriter.Settings.DEFAULT);
         f = new LedgerFixture(ledger);
         f.fund("A");
     }

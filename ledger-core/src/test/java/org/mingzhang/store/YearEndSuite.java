@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -83,7 +84,7 @@ abstract class YearEndSuite extends LedgerOnDatabase {
         handle = openDatabase();
         database = handle.database();
         clock = new SettableClock(JUNE_2026);
-        ledger = database.openLedger(clock, LedgerWriter.Settings.DEFAULT);
+        ledger = LedgerAssembly.open(database.ports(), clock, LedgerWriter.Settings.DEFAULT);
         f = new LedgerFixture(ledger);
     }
 

@@ -1,8 +1,10 @@
 package org.mingzhang.api.auth;
 
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mingzhang.api.Limits;
 import org.mingzhang.user.Role;
 import org.mingzhang.user.Actor;
@@ -16,8 +18,17 @@ public final class Authenticator {
     /** The admin is not stored: it exists as long as the server has its token. Its id 0 is never a stored user's. */
     public static final User ADMIN = new User(0, "admin", Set.of(Role.ADMIN));
 
+    /** Users whose tokens were recognised, remembered at most this many at once. */
+    static final int KNOWN_TOKENS_MAX = 10_000;
+
     private final AdminToken adminToken;
     private final UserStore users;
+    /**
+     * Users already found, by the hash of their token: a stored user never changes and no request can revoke one, so a
+     * request need not read the user again. A token not found is never remembered. Whatever adds revocation must empty
+     * this.
+     */
+    private final Map<String, User> known = new ConcurrentHashMap<>();
 
     public Authenticator(AdminToken adminToken, UserStore users) {
         this.adminToken = adminToken;
@@ -31,7 +42,19 @@ public final class Authenticator {
         if (adminToken.matches(token)) {
             return Optional.of(ADMIN);
         }
-        return users.findByTokenSha256(Tokens.sha256Hex(token));
+        String sha256 = Tokens.sha256Hex(token);
+        User user = known.get(sha256);
+        if (user != null) {
+            return Optional.of(user);
+        }
+        Optional<User> found = users.findByTokenSha256(sha256);
+        found.ifPresent(u -> {
+            if (known.size() >= KNOWN_TOKENS_MAX) {
+                known.clear();
+            }
+            known.put(sha256, u);
+        });
+        return found;
     }
 
     /** The caller as the core's records keep them (projects, gifts, pools). */

@@ -12,6 +12,7 @@ import org.mingzhang.gift.Donor;
 import org.mingzhang.gift.Gift;
 import org.mingzhang.gift.GiftRefund;
 import org.mingzhang.gift.GiftStore;
+import org.mingzhang.matching.MatchedGift;
 import org.mingzhang.money.Money;
 
 /** Builds the donation answers: codes instead of ids, money as yuan strings, times in China Standard Time. */
@@ -33,6 +34,20 @@ final class DonationViews {
     /** One gift, with its refunds. */
     DonationResponse of(Gift g) {
         return of(g, new HashMap<>(), g.refundedFen() == 0 ? List.of() : gifts.refunds(g.id()));
+    }
+
+    /**
+     * A gift just recorded, with its project's match as the writer answered it (nothing read back): a refund list only
+     * for a replayed gift that has refunds since.
+     */
+    DonationResponse of(MatchedGift answered) {
+        Gift g = answered.gift();
+        Map<String, MatchPreviewResponse> preview = new HashMap<>();
+        if (g.projectId() != null) {
+            String code = projects.code(g.projectId());
+            preview.put(code, previews.of(code, answered.match()));
+        }
+        return of(g, preview, g.refundedFen() == 0 ? List.of() : gifts.refunds(g.id()));
     }
 
     /** A gift in a list: its refunded and owed amounts, not each refund. */

@@ -41,6 +41,8 @@ import org.mingzhang.api.matching.MatchPreviewResponse;
 import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.gift.Gift;
+import org.mingzhang.matching.MatchedGift;
+import org.mingzhang.matching.RecordGiftWithMatch;
 import org.mingzhang.gift.GiftStore;
 import org.mingzhang.gift.RecordGift;
 import org.mingzhang.gift.PayRefundOwed;
@@ -103,9 +105,11 @@ public final class DonationsController {
         Input input = new Input();
         RecordGift command = DonationInput.read(DonationDraft.of(request), key, Authenticator.actor(caller), false, input);
         input.validate();
-        Outcome<Gift> outcome = ledger.execute(command);
-        Gift gift = Outcomes.accepted(outcome, Set.of());
-        return Outcomes.replayed(HttpResponse.created(views.of(gift), URI.create("/api/v1/donations/" + gift.id())), outcome);
+        // Answered from the writer's result: the gift and its project's match right after it, nothing read back.
+        Outcome<MatchedGift> outcome = ledger.execute(new RecordGiftWithMatch(command));
+        MatchedGift answered = Outcomes.accepted(outcome, Set.of());
+        return Outcomes.replayed(HttpResponse.created(views.of(answered), URI.create("/api/v1/donations/" + answered.gift().id())),
+                outcome);
     }
 
     @Get("/{id}")

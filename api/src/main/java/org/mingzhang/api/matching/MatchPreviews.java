@@ -2,6 +2,7 @@ package org.mingzhang.api.matching;
 
 import jakarta.inject.Singleton;
 import org.mingzhang.matching.MatchingReads;
+import org.mingzhang.matching.ProjectMatch;
 
 /**
  * A project's match in short, for other answers to carry (a donation's {@code matchPreview}): computed by
@@ -16,6 +17,11 @@ public final class MatchPreviews {
     public MatchPreviews(MatchingReads reads, MatchingViews views) {
         this.reads = reads;
         this.views = views;
+    }
+
+    /** The preview of a match the writer answered with (a gift's); null for none. */
+    public MatchPreviewResponse of(String projectCode, ProjectMatch match) {
+        return match == null ? null : views.preview(projectCode, match);
     }
 
     /** The match of this project as it stands now; null when the project is unknown or names no existing pool. */

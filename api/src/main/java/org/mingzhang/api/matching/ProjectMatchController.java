@@ -51,7 +51,7 @@ public final class ProjectMatchController {
             + "does not exist)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProjectMatchResponse match(String code) {
-        return reads.project(code).map(m -> views.of(code, m)).orElseThrow(() -> notFound(code));
+        return reads.explained(code).map(m -> views.of(code, m)).orElseThrow(() -> notFound(code));
     }
 
     /** Says which of the three reasons for "no match" holds, so that a client need not guess. */

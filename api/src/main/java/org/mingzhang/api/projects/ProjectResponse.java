@@ -57,5 +57,9 @@ public record ProjectResponse(
         @Schema(description = "raised + matched + transferredIn − targetAmount", example = "-6800.00") String fundingVariance,
         @Schema(description = "disbursed − targetAmount", example = "-20000.00") String spendingVariance,
         @Schema(nullable = true, description = "Null until the project is COMPLETED") ClosingResponse closing,
-        List<LeftoverResponse> leftovers) {
+        List<LeftoverResponse> leftovers,
+        @Schema(description = "Restricted gifts to the project by channel and donor kind (the sources of `raised`)")
+        List<RaisedBySourceResponse> raisedBy,
+        @Schema(description = "Donors with a gift to the project that stands (a donor is the same donor by ID number, "
+                + "credit code, phone or name, as matching counts them)", example = "37") int donors) {
 }

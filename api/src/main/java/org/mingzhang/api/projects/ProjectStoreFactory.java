@@ -2,6 +2,8 @@ package org.mingzhang.api.projects;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import org.mingzhang.gift.ProjectGiving;
+import org.mingzhang.project.ProjectSheets;
 import org.mingzhang.project.ProjectStore;
 import org.mingzhang.store.Database;
 
@@ -12,5 +14,17 @@ public final class ProjectStoreFactory {
     @Singleton
     public ProjectStore projectStore(Database database) {
         return database.projectStore();
+    }
+
+    /** What each project raised by channel and donor kind, and its donors. */
+    @Singleton
+    public ProjectGiving projectGiving(Database database) {
+        return database.projectGiving();
+    }
+
+    /** Each project's money as the writer saved it with its bookings. */
+    @Singleton
+    public ProjectSheets projectSheets(Database database) {
+        return database.projectSheets();
     }
 }

@@ -15,25 +15,30 @@ import org.mingzhang.project.DisbursementStatus;
 import org.mingzhang.project.LeftoverDisposal;
 import org.mingzhang.project.PlanVersion;
 import org.mingzhang.project.Project;
-import org.mingzhang.project.ProjectEntry;
 import org.mingzhang.project.ProjectEvent;
 import org.mingzhang.project.ProjectMoney;
+import org.mingzhang.project.ProjectSheets;
+import org.mingzhang.gift.ProjectGiving;
 import org.mingzhang.project.ProjectPlan;
 import org.mingzhang.project.ProjectStore;
 
 /**
  * Builds the project answers: codes instead of ids, money as yuan strings, times in China Standard Time.
- * A project's figures are read from the journal transactions that name it, as committed.
+ * A project's figures are read from the project-money projection, which commits with the journal transactions it follows.
  */
 @Singleton
 public final class ProjectViews {
 
     private final AccountDirectory directory;
     private final ProjectStore projects;
+    private final ProjectSheets sheets;
+    private final ProjectGiving giving;
 
-    public ProjectViews(AccountDirectory directory, ProjectStore projects) {
+    public ProjectViews(AccountDirectory directory, ProjectStore projects, ProjectSheets sheets, ProjectGiving giving) {
         this.directory = directory;
         this.projects = projects;
+        this.sheets = sheets;
+        this.giving = giving;
     }
 
     public String fundCode(Project project) {
@@ -42,10 +47,10 @@ public final class ProjectViews {
 
     public ProjectResponse of(Project project) {
         ProjectPlan plan = project.plan();
-        // The journal first, then the disbursements it names (see ProjectStore.money); both read once.
-        List<ProjectEntry> entries = projects.projectEntries(project.code());
+        // The project's money as the writer saved it with its last booking: one row and its lines, not a pass over history.
+        ProjectMoney m = sheets.money(project.id());
         List<Disbursement> disbursements = projects.disbursements(project.id());
-        ProjectMoney m = ProjectMoney.of(project, entries, disbursements);
+        ProjectGiving.Sheet sources = giving.sheet(project.id());
         Map<String, Long> overruns = new HashMap<>();
         for (Disbursement d : disbursements) {
             if (d.status() == DisbursementStatus.APPROVED || d.status() == DisbursementStatus.PAID) {
@@ -68,7 +73,9 @@ public final class ProjectViews {
                 new ProjectHoldingsResponse(Money.format(m.restrictedFen()), Money.format(m.designatedFen()),
                         Money.format(m.cashHeldFen()), Money.format(m.goodsHeldFen())),
                 Money.format(funded - plan.targetAmountFen()), Money.format(m.disbursedFen() - plan.targetAmountFen()),
-                closing(project), projects.leftovers(project.id()).stream().map(this::of).toList());
+                closing(project), projects.leftovers(project.id()).stream().map(this::of).toList(),
+                sources.sources().stream().map(s -> new RaisedBySourceResponse(s.channel(), s.donorKind(), s.gifts(),
+                        Money.format(s.amountFen()))).toList(), sources.donors());
     }
 
     private static BudgetLineResponse line(BudgetLine b, ProjectMoney m, long overrunFen) {

@@ -1,0 +1,421 @@
+package org.mingzhang.store;
+
+import static org.mingzhang.store.jooq.Tables.PROJECTION_BUILT;
+import static org.mingzhang.store.jooq.Tables.PROJECT_DONOR;
+import static org.mingzhang.store.jooq.Tables.PROJECT_GIVING;
+import static org.mingzhang.store.jooq.Tables.PROJECT_SOURCE;
+import static org.mingzhang.store.jooq.Tables.PROJECT_MATCH;
+import static org.mingzhang.store.jooq.Tables.PROJECT_MATCH_DONOR;
+import static org.mingzhang.store.jooq.Tables.PROJECT_SHEET;
+import static org.mingzhang.store.jooq.Tables.PROJECT_SHEET_LINE;
+import static org.mingzhang.store.jooq.Tables.PROJECT_SHEET_RESERVATION;
+import static org.mingzhang.store.jooq.Tables.PROJECT_SHEET_YEAR;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Row2;
+import org.jooq.impl.DSL;
+import org.mingzhang.gift.Channel;
+import org.mingzhang.gift.DonorKind;
+import org.mingzhang.gift.ProjectDonor;
+import org.mingzhang.gift.ProjectGiving;
+import org.mingzhang.journal.BatchRecord;
+import org.mingzhang.matching.ExclusionReason;
+import org.mingzhang.matching.MatchBase;
+import org.mingzhang.matching.MatchTallies;
+import org.mingzhang.matching.ProjectMatchSaved;
+import org.mingzhang.project.ProjectMoney;
+import org.mingzhang.project.ProjectSheetSaved;
+import org.mingzhang.project.ProjectSheets;
+
+/**
+ * The read side's projection rows through jOOQ: each project's money, its match base and its donors' counted sums. Rows are
+ * written by the single writer in its batch transaction (as {@link RecordWriter}) and read by the writer at start and
+ * by the reads.
+ */
+final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectGiving, RecordWriter {
+
+    /** Rows of one statement at most: keeps statements within every database's limit on bind values. */
+    private static final int ROWS_PER_STATEMENT = 500;
+
+    private final DSLContext reads;
+
+    JooqProjectionStore(DSLContext reads) {
+        this.reads = reads;
+    }
+
+    // --- match bases --------------------------------------------------------------------------------------------
+
+    @Override
+    public List<Row> rows() {
+        return reads.selectFrom(PROJECT_MATCH).orderBy(PROJECT_MATCH.PROJECT_ID).fetch(JooqProjectionStore::row);
+    }
+
+    @Override
+    public Optional<Row> row(long projectId) {
+        return reads.selectFrom(PROJECT_MATCH).where(PROJECT_MATCH.PROJECT_ID.eq(projectId)).fetchOptional(JooqProjectionStore::row);
+    }
+
+    private static Row row(Record r) {
+        Map<ExclusionReason, Integer> excluded = new EnumMap<>(ExclusionReason.class);
+        excluded.put(ExclusionReason.REFUNDED, r.get(PROJECT_MATCH.EXCLUDED_REFUNDED));
+        excluded.put(ExclusionReason.OUTSIDE_WINDOW, r.get(PROJECT_MATCH.EXCLUDED_OUTSIDE_WINDOW));
+        excluded.put(ExclusionReason.IN_KIND_NOT_ELIGIBLE, r.get(PROJECT_MATCH.EXCLUDED_IN_KIND));
+        return new Row(r.get(PROJECT_MATCH.PROJECT_ID), r.get(PROJECT_MATCH.POOL_ID), r.get(PROJECT_MATCH.RULE_VERSION),
+                new MatchBase(r.get(PROJECT_MATCH.GIFTS_CONSIDERED), excluded, r.get(PROJECT_MATCH.RECEIVED_FEN),
+                        r.get(PROJECT_MATCH.REMOVED_BY_DONATION_CAP_FEN), r.get(PROJECT_MATCH.REMOVED_BY_DONOR_CAP_FEN),
+                        r.get(PROJECT_MATCH.BASE_FEN)));
+    }
+
+    @Override
+    public Map<ProjectDonor, Long> countedFen(Collection<ProjectDonor> donors) {
+        Map<ProjectDonor, Long> found = new HashMap<>();
+        List<ProjectDonor> all = List.copyOf(donors);
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            List<Row2<Long, String>> keys = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT)).stream()
+                    .map(d -> DSL.row(d.projectId(), d.donorKey())).toList();
+            reads.select(PROJECT_MATCH_DONOR.PROJECT_ID, PROJECT_MATCH_DONOR.DONOR_KEY, PROJECT_MATCH_DONOR.COUNTED_FEN)
+                    .from(PROJECT_MATCH_DONOR)
+                    .where(DSL.row(PROJECT_MATCH_DONOR.PROJECT_ID, PROJECT_MATCH_DONOR.DONOR_KEY).in(keys))
+                    .forEach(r -> found.put(new ProjectDonor(r.value1(), r.value2()), r.value3()));
+        }
+        return found;
+    }
+
+    @Override
+    public void rebuildTallies(List<ProjectMatchSaved> rows) {
+        reads.transaction(c -> {
+            DSLContext dsl = DSL.using(c);
+            dsl.deleteFrom(PROJECT_MATCH_DONOR).execute();
+            dsl.deleteFrom(PROJECT_MATCH).execute();
+            writeMatches(dsl, rows);
+            markBuilt(dsl, MatchTallies.NAME, MatchTallies.VERSION);
+        });
+    }
+
+    private static void writeMatches(DSLContext dsl, List<ProjectMatchSaved> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        // The last row of a project in the run is its state after the run.
+        Map<Long, ProjectMatchSaved> last = new java.util.LinkedHashMap<>();
+        Map<ProjectDonor, Long> donors = new java.util.LinkedHashMap<>();
+        List<Long> replaced = new ArrayList<>();
+        for (ProjectMatchSaved r : rows) {
+            last.put(r.projectId(), r);
+            if (r.replacesDonors()) {
+                replaced.add(r.projectId());
+                donors.keySet().removeIf(d -> d.projectId() == r.projectId());
+            }
+            r.donorsCountedFen().forEach((key, fen) -> donors.put(new ProjectDonor(r.projectId(), key), fen));
+        }
+        for (List<Long> ids : chunks(List.copyOf(last.keySet()))) {
+            dsl.deleteFrom(PROJECT_MATCH).where(PROJECT_MATCH.PROJECT_ID.in(ids)).execute();
+        }
+        for (List<Long> ids : chunks(replaced)) {
+            dsl.deleteFrom(PROJECT_MATCH_DONOR).where(PROJECT_MATCH_DONOR.PROJECT_ID.in(ids)).execute();
+        }
+        for (List<ProjectMatchSaved> chunk : chunks(List.copyOf(last.values()))) {
+            var insert = dsl.insertInto(PROJECT_MATCH, PROJECT_MATCH.PROJECT_ID, PROJECT_MATCH.POOL_ID, PROJECT_MATCH.RULE_VERSION,
+                    PROJECT_MATCH.GIFTS_CONSIDERED, PROJECT_MATCH.EXCLUDED_REFUNDED, PROJECT_MATCH.EXCLUDED_OUTSIDE_WINDOW,
+                    PROJECT_MATCH.EXCLUDED_IN_KIND, PROJECT_MATCH.RECEIVED_FEN, PROJECT_MATCH.REMOVED_BY_DONATION_CAP_FEN,
+                    PROJECT_MATCH.REMOVED_BY_DONOR_CAP_FEN, PROJECT_MATCH.BASE_FEN);
+            for (ProjectMatchSaved r : chunk) {
+                MatchBase b = r.base();
+                insert = insert.values(r.projectId(), r.poolId(), r.ruleVersion(), b.giftsConsidered(),
+                        b.excludedByReason().get(ExclusionReason.REFUNDED), b.excludedByReason().get(ExclusionReason.OUTSIDE_WINDOW),
+                        b.excludedByReason().get(ExclusionReason.IN_KIND_NOT_ELIGIBLE), b.receivedFen(), b.removedByDonationCapFen(),
+                        b.removedByDonorCapFen(), b.baseFen());
+            }
+            insert.execute();
+        }
+        List<ProjectDonor> keys = List.copyOf(donors.keySet());
+        for (List<ProjectDonor> chunk : chunks(keys)) {
+            dsl.deleteFrom(PROJECT_MATCH_DONOR).where(DSL.row(PROJECT_MATCH_DONOR.PROJECT_ID, PROJECT_MATCH_DONOR.DONOR_KEY)
+                    .in(chunk.stream().map(d -> DSL.row(d.projectId(), d.donorKey())).toList())).execute();
+            var insert = dsl.insertInto(PROJECT_MATCH_DONOR, PROJECT_MATCH_DONOR.PROJECT_ID, PROJECT_MATCH_DONOR.DONOR_KEY,
+                    PROJECT_MATCH_DONOR.COUNTED_FEN);
+            for (ProjectDonor d : chunk) {
+                insert = insert.values(d.projectId(), d.donorKey(), donors.get(d));
+            }
+            insert.execute();
+        }
+    }
+
+    // --- project money -----------------------------------------------------------------------------------------
+
+    @Override
+    public Map<Long, ProjectMoney.State> states() {
+        return states(DSL.noCondition());
+    }
+
+    @Override
+    public Optional<ProjectMoney.State> state(long projectId) {
+        return Optional.ofNullable(states(PROJECT_SHEET.PROJECT_ID.eq(projectId)).get(projectId));
+    }
+
+    private Map<Long, ProjectMoney.State> states(org.jooq.Condition which) {
+        Map<Long, Map<Integer, Long>> years = new HashMap<>();
+        reads.selectFrom(PROJECT_SHEET_YEAR).where(which.equals(DSL.noCondition()) ? which
+                        : PROJECT_SHEET_YEAR.PROJECT_ID.in(DSL.select(PROJECT_SHEET.PROJECT_ID).from(PROJECT_SHEET).where(which)))
+                .orderBy(PROJECT_SHEET_YEAR.PROJECT_ID, PROJECT_SHEET_YEAR.FISCAL_YEAR)
+                .forEach(r -> years.computeIfAbsent(r.getProjectId(), k -> new java.util.TreeMap<>())
+                        .put(r.getFiscalYear(), r.getRestrictedIncomeFen()));
+        Map<Long, List<ProjectMoney.Line>> lines = new HashMap<>();
+        reads.selectFrom(PROJECT_SHEET_LINE).where(which.equals(DSL.noCondition()) ? which
+                        : PROJECT_SHEET_LINE.PROJECT_ID.in(DSL.select(PROJECT_SHEET.PROJECT_ID).from(PROJECT_SHEET).where(which)))
+                .orderBy(PROJECT_SHEET_LINE.PROJECT_ID, PROJECT_SHEET_LINE.LINE_NO)
+                .forEach(r -> lines.computeIfAbsent(r.getProjectId(), k -> new ArrayList<>())
+                        .add(new ProjectMoney.Line(r.getItem(), r.getDisbursedFen(), r.getReservedFen())));
+        Map<Long, List<ProjectMoney.Reserved>> reservations = new HashMap<>();
+        reads.selectFrom(PROJECT_SHEET_RESERVATION).where(which.equals(DSL.noCondition()) ? which
+                        : PROJECT_SHEET_RESERVATION.PROJECT_ID.in(DSL.select(PROJECT_SHEET.PROJECT_ID).from(PROJECT_SHEET).where(which)))
+                .orderBy(PROJECT_SHEET_RESERVATION.PENDING_ID)
+                .forEach(r -> reservations.computeIfAbsent(r.getProjectId(), k -> new ArrayList<>())
+                        .add(new ProjectMoney.Reserved(r.getPendingId(), r.getItem(), r.getAmountFen(), r.getGoods())));
+        Map<Long, ProjectMoney.State> states = new java.util.LinkedHashMap<>();
+        reads.selectFrom(PROJECT_SHEET).where(which).orderBy(PROJECT_SHEET.PROJECT_ID).forEach(r -> states.put(r.getProjectId(),
+                new ProjectMoney.State(r.getRestrictedNetFen(), r.getDesignatedFen(), r.getGoodsFen(), r.getRaisedFen(),
+                        r.getMatchedFen(), r.getOwedToPoolFen(), r.getTransferredInFen(), r.getLeftoverOutFen(),
+                        r.getGoodsIssuedFen(), r.getFeesFen(), r.getRefundedFromFundFen(),
+                        years.getOrDefault(r.getProjectId(), Map.of()), lines.getOrDefault(r.getProjectId(), List.of()),
+                        reservations.getOrDefault(r.getProjectId(), List.of()))));
+        return states;
+    }
+
+    @Override
+    public void rebuildSheets(List<ProjectSheetSaved> rows) {
+        reads.transaction(c -> {
+            DSLContext dsl = DSL.using(c);
+            dsl.deleteFrom(PROJECT_SHEET_RESERVATION).execute();
+            dsl.deleteFrom(PROJECT_SHEET_LINE).execute();
+            dsl.deleteFrom(PROJECT_SHEET_YEAR).execute();
+            dsl.deleteFrom(PROJECT_SHEET).execute();
+            writeSheets(dsl, rows);
+            markBuilt(dsl, ProjectSheets.NAME, ProjectSheets.VERSION);
+        });
+    }
+
+    private static void writeSheets(DSLContext dsl, List<ProjectSheetSaved> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<Long, ProjectSheetSaved> last = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> last.put(r.projectId(), r));
+        for (List<Long> ids : chunks(List.copyOf(last.keySet()))) {
+            dsl.deleteFrom(PROJECT_SHEET_RESERVATION).where(PROJECT_SHEET_RESERVATION.PROJECT_ID.in(ids)).execute();
+            dsl.deleteFrom(PROJECT_SHEET_LINE).where(PROJECT_SHEET_LINE.PROJECT_ID.in(ids)).execute();
+            dsl.deleteFrom(PROJECT_SHEET_YEAR).where(PROJECT_SHEET_YEAR.PROJECT_ID.in(ids)).execute();
+            dsl.deleteFrom(PROJECT_SHEET).where(PROJECT_SHEET.PROJECT_ID.in(ids)).execute();
+        }
+        for (List<ProjectSheetSaved> chunk : chunks(List.copyOf(last.values()))) {
+            var sheet = dsl.insertInto(PROJECT_SHEET, PROJECT_SHEET.PROJECT_ID, PROJECT_SHEET.RESTRICTED_NET_FEN,
+                    PROJECT_SHEET.DESIGNATED_FEN, PROJECT_SHEET.GOODS_FEN, PROJECT_SHEET.RAISED_FEN, PROJECT_SHEET.MATCHED_FEN,
+                    PROJECT_SHEET.OWED_TO_POOL_FEN, PROJECT_SHEET.TRANSFERRED_IN_FEN, PROJECT_SHEET.LEFTOVER_OUT_FEN,
+                    PROJECT_SHEET.GOODS_ISSUED_FEN, PROJECT_SHEET.FEES_FEN, PROJECT_SHEET.REFUNDED_FROM_FUND_FEN,
+                    PROJECT_SHEET.THROUGH_TRANSACTION_ID);
+            var year = dsl.insertInto(PROJECT_SHEET_YEAR, PROJECT_SHEET_YEAR.PROJECT_ID, PROJECT_SHEET_YEAR.FISCAL_YEAR,
+                    PROJECT_SHEET_YEAR.RESTRICTED_INCOME_FEN);
+            var line = dsl.insertInto(PROJECT_SHEET_LINE, PROJECT_SHEET_LINE.PROJECT_ID, PROJECT_SHEET_LINE.LINE_NO,
+                    PROJECT_SHEET_LINE.ITEM, PROJECT_SHEET_LINE.DISBURSED_FEN, PROJECT_SHEET_LINE.RESERVED_FEN);
+            var reserved = dsl.insertInto(PROJECT_SHEET_RESERVATION, PROJECT_SHEET_RESERVATION.PENDING_ID,
+                    PROJECT_SHEET_RESERVATION.PROJECT_ID, PROJECT_SHEET_RESERVATION.ITEM, PROJECT_SHEET_RESERVATION.AMOUNT_FEN,
+                    PROJECT_SHEET_RESERVATION.GOODS);
+            boolean years = false;
+            boolean lines = false;
+            boolean reservations = false;
+            for (ProjectSheetSaved r : chunk) {
+                ProjectMoney.State s = r.state();
+                sheet = sheet.values(r.projectId(), s.restrictedNetFen(), s.designatedFen(), s.goodsFen(), s.raisedFen(),
+                        s.matchedFen(), s.owedToPoolFen(), s.transferredInFen(), s.leftoverOutFen(), s.goodsIssuedFen(),
+                        s.feesFen(), s.refundedFromFundFen(), r.throughTransactionId());
+                for (Map.Entry<Integer, Long> y : s.restrictedIncomeByYear().entrySet()) {
+                    year = year.values(r.projectId(), y.getKey(), y.getValue());
+                    years = true;
+                }
+                int no = 0;
+                for (ProjectMoney.Line l : s.lines()) {
+                    line = line.values(r.projectId(), ++no, l.item(), l.disbursedFen(), l.reservedFen());
+                    lines = true;
+                }
+                for (ProjectMoney.Reserved v : s.reservations()) {
+                    reserved = reserved.values(v.pendingId(), r.projectId(), v.item(), v.amountFen(), v.goods());
+                    reservations = true;
+                }
+            }
+            sheet.execute();
+            if (years) {
+                year.execute();
+            }
+            if (lines) {
+                line.execute();
+            }
+            if (reservations) {
+                reserved.execute();
+            }
+        }
+    }
+
+    @Override
+    public boolean sheetsBuilt() {
+        return isBuilt(ProjectSheets.NAME, ProjectSheets.VERSION);
+    }
+
+    @Override
+    public boolean talliesBuilt() {
+        return isBuilt(MatchTallies.NAME, MatchTallies.VERSION);
+    }
+
+    // --- giving by source and donor ------------------------------------------------------------------------------
+
+    @Override
+    public Map<Long, Sheet> sheets() {
+        return giving(DSL.noCondition(), DSL.noCondition());
+    }
+
+    @Override
+    public Sheet sheet(long projectId) {
+        return giving(PROJECT_GIVING.PROJECT_ID.eq(projectId), PROJECT_SOURCE.PROJECT_ID.eq(projectId)).getOrDefault(projectId,
+                Sheet.empty(projectId));
+    }
+
+    private Map<Long, Sheet> giving(org.jooq.Condition projects, org.jooq.Condition sources) {
+        Map<Long, List<Source>> bySource = new HashMap<>();
+        reads.selectFrom(PROJECT_SOURCE).where(sources)
+                .orderBy(PROJECT_SOURCE.PROJECT_ID, PROJECT_SOURCE.CHANNEL, PROJECT_SOURCE.DONOR_KIND)
+                .forEach(r -> bySource.computeIfAbsent(r.getProjectId(), k -> new ArrayList<>()).add(new Source(
+                        Channel.valueOf(r.getChannel()), DonorKind.valueOf(r.getDonorKind()), r.getGifts(), r.getAmountFen())));
+        // In the enums' order (the sheet's own), not the columns' text order, which differs and depends on collation.
+        bySource.values().forEach(list -> list.sort(java.util.Comparator.comparing(Source::channel).thenComparing(Source::donorKind)));
+        Map<Long, Sheet> sheets = new java.util.LinkedHashMap<>();
+        reads.selectFrom(PROJECT_GIVING).where(projects).orderBy(PROJECT_GIVING.PROJECT_ID).forEach(r -> sheets.put(r.getProjectId(),
+                new Sheet(r.getProjectId(), bySource.getOrDefault(r.getProjectId(), List.of()), r.getDonors())));
+        return sheets;
+    }
+
+    @Override
+    public Map<ProjectDonor, DonorRow> donors(Collection<ProjectDonor> donors) {
+        Map<ProjectDonor, DonorRow> found = new HashMap<>();
+        for (List<ProjectDonor> chunk : chunks(List.copyOf(donors))) {
+            reads.select(PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY, PROJECT_DONOR.GIFTS, PROJECT_DONOR.STANDING_FEN)
+                    .from(PROJECT_DONOR)
+                    .where(DSL.row(PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY)
+                            .in(chunk.stream().map(d -> DSL.row(d.projectId(), d.donorKey())).toList()))
+                    .forEach(r -> found.put(new ProjectDonor(r.value1(), r.value2()), new DonorRow(r.value3(), r.value4())));
+        }
+        return found;
+    }
+
+    @Override
+    public boolean givingBuilt() {
+        return isBuilt(ProjectGiving.NAME, ProjectGiving.VERSION);
+    }
+
+    @Override
+    public void rebuildGiving(List<Saved> rows) {
+        reads.transaction(c -> {
+            DSLContext dsl = DSL.using(c);
+            dsl.deleteFrom(PROJECT_DONOR).execute();
+            dsl.deleteFrom(PROJECT_SOURCE).execute();
+            dsl.deleteFrom(PROJECT_GIVING).execute();
+            writeGiving(dsl, rows);
+            markBuilt(dsl, ProjectGiving.NAME, ProjectGiving.VERSION);
+        });
+    }
+
+    private static void writeGiving(DSLContext dsl, List<Saved> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<Long, Sheet> last = new java.util.LinkedHashMap<>();
+        Map<ProjectDonor, DonorRow> donors = new java.util.LinkedHashMap<>();
+        for (Saved r : rows) {
+            last.put(r.sheet().projectId(), r.sheet());
+            r.donors().forEach((key, row) -> donors.put(new ProjectDonor(r.sheet().projectId(), key), row));
+        }
+        for (List<Long> ids : chunks(List.copyOf(last.keySet()))) {
+            dsl.deleteFrom(PROJECT_SOURCE).where(PROJECT_SOURCE.PROJECT_ID.in(ids)).execute();
+            dsl.deleteFrom(PROJECT_GIVING).where(PROJECT_GIVING.PROJECT_ID.in(ids)).execute();
+        }
+        for (List<Sheet> chunk : chunks(List.copyOf(last.values()))) {
+            var giving = dsl.insertInto(PROJECT_GIVING, PROJECT_GIVING.PROJECT_ID, PROJECT_GIVING.DONORS);
+            var source = dsl.insertInto(PROJECT_SOURCE, PROJECT_SOURCE.PROJECT_ID, PROJECT_SOURCE.CHANNEL, PROJECT_SOURCE.DONOR_KIND,
+                    PROJECT_SOURCE.GIFTS, PROJECT_SOURCE.AMOUNT_FEN);
+            boolean any = false;
+            for (Sheet sheet : chunk) {
+                giving = giving.values(sheet.projectId(), sheet.donors());
+                for (Source s : sheet.sources()) {
+                    source = source.values(sheet.projectId(), s.channel().name(), s.donorKind().name(), s.gifts(), s.amountFen());
+                    any = true;
+                }
+            }
+            giving.execute();
+            if (any) {
+                source.execute();
+            }
+        }
+        for (List<ProjectDonor> chunk : chunks(List.copyOf(donors.keySet()))) {
+            dsl.deleteFrom(PROJECT_DONOR).where(DSL.row(PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY)
+                    .in(chunk.stream().map(d -> DSL.row(d.projectId(), d.donorKey())).toList())).execute();
+            var insert = dsl.insertInto(PROJECT_DONOR, PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY, PROJECT_DONOR.GIFTS,
+                    PROJECT_DONOR.STANDING_FEN);
+            for (ProjectDonor d : chunk) {
+                insert = insert.values(d.projectId(), d.donorKey(), donors.get(d).gifts(), donors.get(d).standingFen());
+            }
+            insert.execute();
+        }
+    }
+
+    // --- which projections are built ----------------------------------------------------------------------------
+
+    private boolean isBuilt(String name, int version) {
+        Integer v = reads.select(PROJECTION_BUILT.VERSION).from(PROJECTION_BUILT).where(PROJECTION_BUILT.NAME.eq(name))
+                .fetchOne(PROJECTION_BUILT.VERSION);
+        return v != null && v == version;
+    }
+
+    private static void markBuilt(DSLContext dsl, String name, int version) {
+        dsl.deleteFrom(PROJECTION_BUILT).where(PROJECTION_BUILT.NAME.eq(name)).execute();
+        dsl.insertInto(PROJECTION_BUILT).set(PROJECTION_BUILT.NAME, name).set(PROJECTION_BUILT.VERSION, version).execute();
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT)));
+        }
+        return chunks;
+    }
+
+    // --- writes -----------------------------------------------------------------------------------------------
+
+    @Override
+    public void write(DSLContext dsl, BatchRecord record) {
+        writeAll(dsl, List.of(record));
+    }
+
+    @Override
+    public void writeAll(DSLContext dsl, List<BatchRecord> records) {
+        List<ProjectMatchSaved> matches = new ArrayList<>();
+        List<ProjectSheetSaved> sheets = new ArrayList<>();
+        List<Saved> giving = new ArrayList<>();
+        for (BatchRecord r : records) {
+            switch (r) {
+                case ProjectMatchSaved m -> matches.add(m);
+                case ProjectSheetSaved m -> sheets.add(m);
+                case Saved g -> giving.add(g);
+                default -> throw new IllegalArgumentException("not a projection row: " + r);
+            }
+        }
+        writeSheets(dsl, sheets);
+        writeMatches(dsl, matches);
+        writeGiving(dsl, giving);
+    }
+}
