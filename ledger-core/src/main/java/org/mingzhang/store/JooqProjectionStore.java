@@ -91,13 +91,7 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
 
     @Override
     public void rebuildTallies(List<ProjectMatchSaved> rows) {
-        reads.transaction(c -> {
-            DSLContext dsl = DSL.using(c);
-            dsl.deleteFrom(PROJECT_MATCH_DONOR).execute();
-            dsl.deleteFrom(PROJECT_MATCH).execute();
-            writeMatches(dsl, rows);
-            markBuilt(dsl, MatchTallies.NAME, MatchTallies.VERSION);
-        });
+        rebuild(MatchTallies.NAME, MatchTallies.VERSION, List.of(PROJECT_MATCH_DONOR, PROJECT_MATCH), dsl -> writeMatches(dsl, rows));
     }
 
     private static void writeMatches(DSLContext dsl, List<ProjectMatchSaved> rows) {
@@ -192,15 +186,8 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
 
     @Override
     public void rebuildSheets(List<ProjectSheetSaved> rows) {
-        reads.transaction(c -> {
-            DSLContext dsl = DSL.using(c);
-            dsl.deleteFrom(PROJECT_SHEET_RESERVATION).execute();
-            dsl.deleteFrom(PROJECT_SHEET_LINE).execute();
-            dsl.deleteFrom(PROJECT_SHEET_YEAR).execute();
-            dsl.deleteFrom(PROJECT_SHEET).execute();
-            writeSheets(dsl, rows);
-            markBuilt(dsl, ProjectSheets.NAME, ProjectSheets.VERSION);
-        });
+        rebuild(ProjectSheets.NAME, ProjectSheets.VERSION,
+                List.of(PROJECT_SHEET_RESERVATION, PROJECT_SHEET_LINE, PROJECT_SHEET_YEAR, PROJECT_SHEET), dsl -> writeSheets(dsl, rows));
     }
 
     private static void writeSheets(DSLContext dsl, List<ProjectSheetSaved> rows) {
@@ -320,14 +307,8 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
 
     @Override
     public void rebuildGiving(List<Saved> rows) {
-        reads.transaction(c -> {
-            DSLContext dsl = DSL.using(c);
-            dsl.deleteFrom(PROJECT_DONOR).execute();
-            dsl.deleteFrom(PROJECT_SOURCE).execute();
-            dsl.deleteFrom(PROJECT_GIVING).execute();
-            writeGiving(dsl, rows);
-            markBuilt(dsl, ProjectGiving.NAME, ProjectGiving.VERSION);
-        });
+        rebuild(ProjectGiving.NAME, ProjectGiving.VERSION, List.of(PROJECT_DONOR, PROJECT_SOURCE, PROJECT_GIVING),
+                dsl -> writeGiving(dsl, rows));
     }
 
     private static void writeGiving(DSLContext dsl, List<Saved> rows) {
@@ -379,6 +360,16 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
         Integer v = reads.select(PROJECTION_BUILT.VERSION).from(PROJECTION_BUILT).where(PROJECTION_BUILT.NAME.eq(name))
                 .fetchOne(PROJECTION_BUILT.VERSION);
         return v != null && v == version;
+    }
+
+    /** Empties a projection's tables, writes its rows afresh and marks it built, in one transaction. */
+    private void rebuild(String name, int version, List<org.jooq.Table<?>> tables, java.util.function.Consumer<DSLContext> write) {
+        reads.transaction(c -> {
+            DSLContext dsl = DSL.using(c);
+            tables.forEach(t -> dsl.deleteFrom(t).execute());
+            write.accept(dsl);
+            markBuilt(dsl, name, version);
+        });
     }
 
     private static void markBuilt(DSLContext dsl, String name, int version) {

@@ -38,7 +38,7 @@ import org.mingzhang.journal.WriteBatch;
  */
 class PoisonedBatchTest {
 
-    /** The real store, with a commit that can be held back and a commit that fails on a marked memo. */
+    /** The real store, with a commit that can be held back and a commit that fails on a marked memo (RequestKeyTest holds one too). */
     static final class FaultInjectingStore implements JournalStore {
         final JooqJournalStore real;
         final CountDownLatch release = new CountDownLatch(1);
@@ -61,6 +61,12 @@ class PoisonedBatchTest {
         @Override
         public Prefetch prefetch(Set<String> keys, Set<Long> ids) {
             return real.prefetch(keys, ids);
+        }
+
+        @Override
+        public java.util.Map<org.mingzhang.journal.RequestKey.Scope, org.mingzhang.journal.KeptRequest> keptRequests(
+                Set<org.mingzhang.journal.RequestKey.Scope> scopes) {
+            return real.keptRequests(scopes);
         }
 
         @Override

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -17,18 +14,13 @@ import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundLevel;
 import org.mingzhang.journal.Canonical;
 import org.mingzhang.journal.CreateFund;
-import org.mingzhang.journal.JournalStore;
-import org.mingzhang.journal.KeptRequest;
 import org.mingzhang.journal.KeyedCommand;
 import org.mingzhang.journal.Ledger;
-import org.mingzhang.journal.LedgerSnapshot;
 import org.mingzhang.journal.LedgerWriter;
 import org.mingzhang.journal.Outcome;
-import org.mingzhang.journal.Prefetch;
 import org.mingzhang.journal.RecordKind;
 import org.mingzhang.journal.Rejection;
 import org.mingzhang.journal.RequestKey;
-import org.mingzhang.journal.WriteBatch;
 
 /**
  * The writer's one path for keyed commands ({@link KeyedCommand}), on H2 and PostgreSQL. A first batch is held in its
@@ -38,55 +30,6 @@ import org.mingzhang.journal.WriteBatch;
  * the database refuses to change a kept key.
  */
 class RequestKeyTest {
-
-    /** The real store, with a commit that can be held back. */
-    static final class HoldingStore implements JournalStore {
-        final JooqJournalStore real;
-        final CountDownLatch release = new CountDownLatch(1);
-        volatile boolean holdNextCommit;
-
-        HoldingStore(JooqJournalStore real) {
-            this.real = real;
-        }
-
-        @Override
-        public void claimWriter() {
-            real.claimWriter();
-        }
-
-        @Override
-        public LedgerSnapshot load() {
-            return real.load();
-        }
-
-        @Override
-        public Prefetch prefetch(Set<String> keys, Set<Long> ids) {
-            return real.prefetch(keys, ids);
-        }
-
-        @Override
-        public Map<RequestKey.Scope, KeptRequest> keptRequests(Set<RequestKey.Scope> scopes) {
-            return real.keptRequests(scopes);
-        }
-
-        @Override
-        public void commit(WriteBatch batch) {
-            if (holdNextCommit) {
-                holdNextCommit = false;
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            real.commit(batch);
-        }
-
-        @Override
-        public void close() {
-            real.close();
-        }
-    }
 
     @Test
     @DisplayName("when keyed commands meet in one batch and after it on H2 then each key makes one record, for its caller")
@@ -106,7 +49,7 @@ class RequestKeyTest {
 
     private static void scenario(Database database) throws Exception {
         JooqJournalStore real = new JooqJournalStore(database, RecordRouter.on(database.dsl()));
-        HoldingStore store = new HoldingStore(real);
+        PoisonedBatchTest.FaultInjectingStore store = new PoisonedBatchTest.FaultInjectingStore(real);
         try (Ledger ledger = new Ledger(store, real, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
                 List.of())) {
             RecordKind<Fund> funds = new RecordKind<>("FUND", Fund::code, ledger::fund);
