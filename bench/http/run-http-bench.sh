@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Throughput of restricted gifts over HTTP (POST /api/v1/donations), next to pgbench on the same PostgreSQL in the
+# same run (issue 10). For each database (the embedded H2 default, then PostgreSQL in a fresh scratch database): the
+# runnable jar is started; a community fund, a seed fund, a matching pool and PROJECTS projects in FUNDRAISING that name
+# the pool are made through the API; then wrk (a separate process; bench/http/gifts.lua gives every request its own
+# Idempotency-Key and spreads the gifts round robin over the projects) runs a warm-up and then the measured run, during
+# which Java Flight Recorder profiles the service. Only 201 answers count; any other answer, a replay, a socket error or
+# a timeout fails the run loudly. Writes bench/http/results.md and the "HTTP gifts" section of docs/benchmarks.md.
+#
+#   bench/http/run-http-bench.sh                                  # the full run: about 5 minutes
+#   WARMUP_S=5 DURATION_S=10 PGBENCH_SECONDS=10 bench/http/run-http-bench.sh    # a quick check (docs left alone)
+#
+# Every setting is an environment variable:
+#   DATABASES="h2 postgresql"  PROJECTS=50  CONNECTIONS=32  THREADS=2 (wrk's)  WARMUP_S=15  DURATION_S=30
+#   PGBENCH_SCALE=10  PGBENCH_CLIENTS=32  PGBENCH_JOBS=2  PGBENCH_SECONDS=30   (pgbench -M prepared, TPC-B-like)
+#   PROFILE=1 (0: no JFR)  HEAP="-Xms1g -Xmx1g"  PORT=18310  JAR= (a prebuilt jar; default: build from the work tree)
+#   OUT=bench/http/results.md   DOCS= (1 writes docs/benchmarks.md; default only with the full-run durations)
+#   QUIET_BUSY_MAX=15 QUIET_WAIT_S=300 (wait for an idle machine before measuring)
+#   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=
+# Needs wrk (apt-get install wrk), psql and pgbench (postgresql-client), python3, curl and a JDK 21+.
+# It creates and drops its own scratch databases (mz_http_*); it touches no other database.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. bench/http/lib.sh
+
+DATABASES=${DATABASES:-h2 postgresql}
+PROJECTS=${PROJECTS:-50}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+WARMUP_S=${WARMUP_S:-15}
+DURATION_S=${DURATION_S:-30}
+PGBENCH_SCALE=${PGBENCH_SCALE:-10}
+PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-32}
+PGBENCH_JOBS=${PGBENCH_JOBS:-2}
+PGBENCH_SECONDS=${PGBENCH_SECONDS:-30}
+PROFILE=${PROFILE:-1}
+HEAP=${HEAP:--Xms1g -Xmx1g}
+PORT=${PORT:-18310}
+OUT=${OUT:-bench/http/results.md}
+if [ -z "${DOCS:-}" ]; then
+  DOCS=0; [ "$DURATION_S" -ge 30 ] && [ "$PGBENCH_SECONDS" -ge 30 ] && [ "$CONNECTIONS" = 32 ] && [ "$PROJECTS" = 50 ] && DOCS=1
+fi
+
+for tool in wrk psql pgbench python3 curl; do
+  command -v "$tool" >/dev/null || die "$tool is missing (wrk: apt-get install wrk; psql, pgbench: apt-get install postgresql-client)"
+done
+psql -d postgres -Atqc 'SELECT 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as $PGUSER"
+
+work=$(mktemp -d /tmp/mz-http-bench.XXXXXX)
+admin_token=bench-admin-$(uuid)
+trap 'bench_cleanup' EXIT
+trap 'log "FAILED: line $LINENO: $BASH_COMMAND (exit $?)"' ERR
+log "work directory $work"
+bench_prepare_jar "$work"
+
+# --- pgbench --------------------------------------------------------------------------------------------------------
+pgdb=mz_http_pgbench_$$
+pg_scratch "$pgdb"
+log "pgbench -i -q -s $PGBENCH_SCALE $pgdb"
+pgbench -i -q -s "$PGBENCH_SCALE" "$pgdb" >"$work/pgbench-init.log" 2>&1 || { cat "$work/pgbench-init.log" >&2; die "pgbench -i"; }
+pgbench_cmd="pgbench -c $PGBENCH_CLIENTS -j $PGBENCH_JOBS -T $PGBENCH_SECONDS -M prepared"
+wait_for_quiet
+log "$pgbench_cmd <scratch database>"
+cpu_watch_start 0 "$pgdb"
+/usr/bin/time -f '%U %S' -o "$work/pgbench-time" $pgbench_cmd "$pgdb" >"$work/pgbench.log" 2>&1 || { cat "$work/pgbench.log" >&2; die "pgbench"; }
+read -r pgbench_busy _ pgbench_pg pgbench_client pgbench_other < <(cpu_watch_stop "$(awk '{ printf "%.0f", ($1 + $2) * 100 }' "$work/pgbench-time")")
+pgbench_tps=$(sed -n 's/^tps = \([0-9.]*\) (\(without initial connection time\|excluding connections establishing\)).*/\1/p' "$work/pgbench.log")
+pgbench_lat=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$work/pgbench.log")
+[ -n "$pgbench_tps" ] || { cat "$work/pgbench.log" >&2; die "no tps in pgbench's output"; }
+pg_drop "$pgdb"
+log "pgbench: $pgbench_tps tps, average latency $pgbench_lat ms; machine ${pgbench_busy}% busy: PostgreSQL ${pgbench_pg}%, pgbench ${pgbench_client}%, other ${pgbench_other}%"
+
+# --- the service, per database -----------------------------------------------------------------------------------
+status=0
+rows=$work/rows.md; : > "$rows"
+cpu_rows=$work/cpu.md; : > "$cpu_rows"
+profiles=$work/profiles.md; : > "$profiles"
+for db in $DATABASES; do
+  case "$db" in
+    h2) label="H2 (embedded)"; envs=(); dbname= ;;
+    postgresql) label=PostgreSQL; dbname=mz_http_bench_$$; pg_scratch "$dbname"
+      envs=(MINGZHANG_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$dbname" MINGZHANG_DB_USER="$PGUSER" MINGZHANG_DB_PASSWORD="$PGPASSWORD") ;;
+    *) die "unknown database $db (h2 or postgresql)" ;;
+  esac
+  port=$PORT; PORT=$(( PORT + 1 ))
+  # shellcheck disable=SC2086
+  serve "$db" "$port" "$work/data-$db" "${envs[@]}" -- $HEAP -XX:FlightRecorderOptions:stackdepth=512
+  log "$label: service pid $server_pid on $base"
+  wait_health 120 "$(date +%s%N)" >/dev/null || die "$label: the service did not start"
+  prefix=H$(( RANDOM % 90 + 10 ))
+  log "$label: fixture (a fund, a seed fund, a matching pool, $PROJECTS FUNDRAISING projects)"
+  fixture "$prefix" "$PROJECTS"
+  plist=$(IFS=,; echo "${projects[*]}")
+  received=$(gift_time)
+  wrk_args=(-t "$THREADS" -c "$CONNECTIONS" --timeout 10s -s bench/http/gifts.lua "$base")
+  wait_for_quiet
+  log "$label: warm-up, wrk ${wrk_args[*]} -d ${WARMUP_S}s"
+  wrk "${wrk_args[@]}" -d "${WARMUP_S}s" -- "$acc" "$fund" "$plist" "$received" "warm-$prefix" >"$work/wrk-warm-$db.log" 2>&1 \
+    || { cat "$work/wrk-warm-$db.log" >&2; die "$label: wrk (warm-up) failed"; }
+  warm_bad=$(awk '$1 == "status" && $2 != 201 { n += $3 } END { print n + 0 }' "$work/wrk-warm-$db.log")
+  [ "$warm_bad" -eq 0 ] || { cat "$work/wrk-warm-$db.log" >&2; log "$label: FAILED: $warm_bad answers other than 201 in the warm-up"; status=1; }
+  if [ "$PROFILE" = 1 ]; then
+    "$jcmd" "$server_pid" JFR.start name=http-bench settings=profile >"$work/jfr-start-$db.log" 2>&1 || die "$label: JFR.start failed"
+  fi
+  log "$label: measured, wrk ${wrk_args[*]} -d ${DURATION_S}s"
+  cpu_watch_start "$server_pid" "$dbname"
+  /usr/bin/time -f '%U %S' -o "$work/wrk-time-$db" \
+    wrk "${wrk_args[@]}" -d "${DURATION_S}s" -- "$acc" "$fund" "$plist" "$received" "run-$prefix" >"$work/wrk-$db.log" 2>&1 \
+    || { cat "$work/wrk-$db.log" >&2; die "$label: wrk failed"; }
+  client_ticks=$(awk '{ printf "%.0f", ($1 + $2) * 100 }' "$work/wrk-time-$db")
+  read -r busy jvm pgcpu clientcpu other < <(cpu_watch_stop "$client_ticks")
+  if [ "$PROFILE" = 1 ]; then
+    "$jcmd" "$server_pid" JFR.stop name=http-bench filename="$work/http-$db.jfr" >"$work/jfr-stop-$db.log" 2>&1 || die "$label: JFR.stop failed"
+  fi
+  sed -n '/^Running/,/^Transfer/p' "$work/wrk-$db.log" >&2
+  created=$(awk '$1 == "status" && $2 == 201 { n += $3 } END { print n + 0 }' "$work/wrk-$db.log")
+  bad=$(awk '$1 == "status" && $2 != 201 { n += $3; s = s " " $2 ":" $3 } END { print n + 0 s }' "$work/wrk-$db.log")
+  replayed=$(awk '$1 == "replayed" { print $2 }' "$work/wrk-$db.log")
+  errors=$(sed -n 's/^errors //p' "$work/wrk-$db.log")
+  socket_errors=$(echo "$errors" | tr ' ' '\n' | awk -F= '$1 != "status" { n += $2 } END { print n + 0 }')
+  duration_us=$(awk '$1 == "duration_us" { print $2 }' "$work/wrk-$db.log")
+  p50=$(awk '$1 == "latency_p50_ms" { print $2 }' "$work/wrk-$db.log")
+  p90=$(awk '$1 == "latency_p90_ms" { print $2 }' "$work/wrk-$db.log")
+  p99=$(awk '$1 == "latency_p99_ms" { print $2 }' "$work/wrk-$db.log")
+  rate=$(awk -v n="$created" -v d="$duration_us" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
+  ratio=$(awk -v r="$rate" -v p="$pgbench_tps" 'BEGIN { printf "%.2f", r / p }')
+  verdict=ok
+  if [ "${bad%% *}" -gt 0 ] || [ "${replayed:-0}" -gt 0 ] || [ "$socket_errors" -gt 0 ]; then
+    verdict="**FAILED**: non-201 answers ${bad}; replays ${replayed:-0}; socket errors: $errors"
+    log "$label: FAILED: answers other than 201: ${bad}; replays: ${replayed:-0}; wrk errors: $errors"
+    grep '^answer' "$work/wrk-$db.log" | head -n 5 >&2 || true
+    status=1
+  fi
+  # The books after the run: the hash chain over every transaction must verify.
+  verify=$(curl -s --max-time 120 "$base/api/v1/ledger/verify" -H "Authorization: Bearer $acc" || true)
+  chain=$(echo "$verify" | python3 -c 'import sys, json; d = json.load(sys.stdin); print(("verified, %d transactions" % d["transactions"]) if d["ok"] else "BROKEN at %s" % d["firstBrokenTransactionId"])' 2>/dev/null || echo "verify failed: ${verify:0:200}")
+  case "$chain" in verified*) ;; *) log "$label: FAILED: hash chain $chain"; status=1; verdict="$verdict; hash chain $chain" ;; esac
+  errors_logged=$(grep -c -E ' ERROR |Exception' "$server_log" || true)
+  log "$label: $created gifts answered 201 in $(awk -v d="$duration_us" 'BEGIN { printf "%.1f", d / 1e6 }') s = $rate gifts/s (${ratio}× pgbench); p50 $p50 ms, p90 $p90 ms, p99 $p99 ms; $chain; $verdict"
+  printf '| %s | %s | %s | %s | %.0f | %s× | %s ms | %s ms | %s ms | %s | %s |\n' "$label" "$(thousands "$created")" \
+    "$(awk -v d="$duration_us" 'BEGIN { printf "%.1f s", d / 1e6 }')" "$(thousands "$rate")" "$pgbench_tps" "$ratio" \
+    "$p50" "$p90" "$p99" "${bad%% *} / ${replayed:-0} / $socket_errors" "$verdict" >> "$rows"
+  printf '| %s | %s%% | %s%% | %s%% | %s%% | %s%% | %s | %s |\n' "$label" "$busy" "$jvm" "$pgcpu" "$clientcpu" "$other" \
+    "$(awk -v j="$jvm" -v r="$rate" -v n="$(nproc)" 'BEGIN { printf "%.2f ms", (r > 0 ? j / 100 * n * 1000 / r : 0) }')" \
+    "$chain" >> "$cpu_rows"
+  if [ "$PROFILE" = 1 ]; then
+    { echo "### Profile: $label"; echo
+      echo "\`jcmd <pid> JFR.start settings=profile\` for the measured run (service started with"
+      echo "\`-XX:FlightRecorderOptions:stackdepth=512\`); summarised by \`bench/http/jfr_summary.py\` from \`jfr print --events jdk.ExecutionSample\`."
+      echo
+      python3 bench/http/jfr_summary.py "$jfr" "$work/http-$db.jfr" "$created"
+      echo
+    } >> "$profiles" || { log "$label: the profile summary failed"; status=1; }
+  fi
+  if [ "$errors_logged" -gt 0 ]; then log "$label: the service logged $errors_logged ERROR/exception lines: see $server_log"; fi
+  stop_server "$server_pid"
+  if [ -n "$dbname" ]; then pg_drop "$dbname"; fi
+done
+
+# --- results --------------------------------------------------------------------------------------------------------
+pg_version=$(psql -d postgres -Atqc 'SHOW server_version')
+pg_settings=$(psql -d postgres -Atqc "SELECT string_agg(name || ' = ' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
+  WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers', 'max_connections', 'commit_delay')")
+settings=$(env | grep -E '^(DATABASES|PROJECTS|CONNECTIONS|THREADS|WARMUP_S|DURATION_S|PGBENCH_[A-Z]+|PROFILE|HEAP|JAR)=' | sort | tr '\n' ' ' || true)
+command_line="${settings}bench/http/run-http-bench.sh"
+{
+  echo "## HTTP gifts: restricted gifts over HTTP against pgbench (issue 10)"
+  echo
+  echo "Restricted gifts (\`POST /api/v1/donations\` with a \`projectCode\`) sent by wrk over $CONNECTIONS keep-alive connections"
+  echo "($THREADS threads) to the runnable jar, each request with its own \`Idempotency-Key\`, round robin over $PROJECTS projects"
+  echo "in FUNDRAISING that name one matching pool (FLAT, 10/20/30%), from 20,000 different donors (\`bench/http/gifts.lua\`)."
+  echo "Per database: a fresh service and database, the fixture made through the API, ${WARMUP_S} s of warm-up, then"
+  echo "${DURATION_S} s measured; a gift counts only when it was answered 201 inside the measured run (non-201 answers, replays"
+  echo "and socket errors are counted and fail the run). The service runs with \`$HEAP\` and, during the measured run, Java"
+  echo "Flight Recorder (\`settings=profile\`$( [ "$PROFILE" = 1 ] || echo ': not this time, PROFILE=0')). wrk, the service and PostgreSQL share this machine."
+  echo
+  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'), took $(( $(date +%s) - bench_started )) s"
+  echo "- Machine: $(machine_line)"
+  echo "- PostgreSQL $pg_version on $PGHOST:$PGPORT, same machine: $pg_settings"
+  echo "- JDK: $("$java" -version 2>&1 | head -n 1); wrk: $(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }')"
+  echo "- Code: $jar_note"
+  echo "- Command: \`$command_line\`"
+  echo
+  echo "Reference: \`pgbench -i -s $PGBENCH_SCALE\` in a scratch database, then \`$pgbench_cmd\` (TPC-B-like: three updates,"
+  echo "one select, one insert per transaction, each committed on its own): **$(printf '%.0f' "$pgbench_tps") tps**, average latency"
+  echo "$pgbench_lat ms; the machine was ${pgbench_busy}% busy: PostgreSQL ${pgbench_pg}%, pgbench ${pgbench_client}%, other processes ${pgbench_other}%."
+  echo
+  echo "| database | gifts answered 201 | measured | gifts/s | pgbench tps | gifts/s ÷ tps | p50 | p90 | p99 | non-201 / replays / socket errors | verdict |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  cat "$rows"
+  echo
+  echo "Where the machine's CPU went during the measured run (share of all $(nproc) processors; \"other\" is anything else"
+  echo "running on the machine, a busy neighbour makes that row suspect), the service's CPU per gift, and the hash chain"
+  echo "verified over every transaction afterwards:"
+  echo
+  echo "| database | machine busy | service JVM | PostgreSQL (server + this database's backends) | wrk | other | JVM CPU per gift | hash chain after the run |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
+  cat "$cpu_rows"
+  echo
+  cat "$profiles"
+} > "$OUT"
+cat "$OUT"
+if [ "$DOCS" = 1 ]; then docs_section http-bench "$OUT"; else log "a short run: docs/benchmarks.md left as it is (DOCS=1 writes it)"; fi
+log "results in $OUT; raw logs and recordings in $work"
+trap - EXIT
+bench_cleanup
+exit "$status"
