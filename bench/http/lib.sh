@@ -33,7 +33,8 @@ bench_prepare_jar() { # WORKDIR
     JAR=api/target/mingzhang.jar
     local dirty
     dirty=$(git status --porcelain -- migrations ledger-core api reports pom.xml 2>/dev/null | wc -l || true)
-    jar_note="built from the work tree at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$( [ "${dirty:-0}" -gt 0 ] && echo " plus $dirty uncommitted changes")"
+    jar_note="built from the work tree at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    if [ "${dirty:-0}" -gt 0 ]; then jar_note="$jar_note plus $dirty uncommitted changes in migrations/, ledger-core/, api/, reports/"; fi
   fi
   cp "$JAR" "$work/mingzhang.jar"
   jar="$work/mingzhang.jar"

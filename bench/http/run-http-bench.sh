@@ -19,7 +19,7 @@
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=
 # Needs wrk (apt-get install wrk), psql and pgbench (postgresql-client), python3, curl and a JDK 21+.
 # It creates and drops its own scratch databases (mz_http_*); it touches no other database.
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/../.."
 . bench/http/lib.sh
 

@@ -20,7 +20,7 @@
 #   QUIET_BUSY_MAX=15 QUIET_WAIT_S=300 (wait for an idle machine before measuring)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=
 # It creates and drops its own scratch databases (mz_latency_*); it touches no other database.
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/../.."
 . bench/http/lib.sh
 

@@ -20,7 +20,7 @@
 #   QUIET_BUSY_MAX=15 QUIET_WAIT_S=300 (wait for an idle machine before the restart)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=
 # It creates and drops its own scratch databases (mz_restart_*); it touches no other database.
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/../.."
 . bench/http/lib.sh
 
@@ -126,9 +126,10 @@ for db in $DATABASES; do
   started_log=$(grep -m1 -o 'Startup completed in [0-9]*ms' "$server_log" || true)
   oom=$(grep -c 'OutOfMemoryError' "$server_log" || true)
   if [ -z "$start_s" ]; then
-    why="no /health within ${START_LIMIT_S} s"
-    [ "$oom" -gt 0 ] && why="$why; OutOfMemoryError in the log"
-    kill -0 "$server_pid" 2>/dev/null || why="$why; the process exited"
+    gone_s=$(awk -v d="$(( $(date +%s%N) - t_start ))" 'BEGIN { printf "%.0f", d / 1e9 }')
+    if kill -0 "$server_pid" 2>/dev/null; then why="no /health within ${START_LIMIT_S} s"
+    else why="the process exited about ${gone_s} s after the start, before /health answered"; fi
+    if [ "$oom" -gt 0 ]; then why="$why; OutOfMemoryError in the log"; fi
     log "$label: FAILED: $why (see $server_log)"; tail -n 30 "$server_log" >&2
     status=1
     printf '| %s | %s | %s s | %s | %s | %s | **FAILED: %s** | - | - | - | - |\n' "$label" "$(thousands "$booked")" "$import_s" \
