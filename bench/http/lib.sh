@@ -54,6 +54,35 @@ pg_scratch() { # NAME: drops and creates it
 }
 pg_drop() { psql -d postgres -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null 2>&1 || true; }
 
+# One database of DATABASES: sets label, dbname (empty for H2) and envs (the service's environment for it); PostgreSQL
+# gets a fresh scratch database named PREFIX_<pid>.
+choose_database() { # DB PREFIX
+  case "$1" in
+    h2) label="H2 (embedded)"; envs=(); dbname= ;;
+    postgresql) label=PostgreSQL; dbname=$2_$$; pg_scratch "$dbname"
+      envs=(MINGZHANG_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$dbname" MINGZHANG_DB_USER="$PGUSER" MINGZHANG_DB_PASSWORD="$PGPASSWORD") ;;
+    *) die "unknown database $1 (h2 or postgresql)" ;;
+  esac
+}
+
+# After one database's run: says whether the service logged errors, stops it and drops its scratch database.
+finish_database() { # LABEL SERVER_LOG SERVER_PID DBNAME
+  local errors
+  errors=$(grep -c -E ' ERROR |Exception' "$2" || true)
+  if [ "$errors" -gt 0 ]; then log "$1: the service logged $errors ERROR/exception lines: see $2"; fi
+  stop_server "$3"
+  if [ -n "$4" ]; then pg_drop "$4"; fi
+}
+
+# The command as it was run: the settings given in the environment (names matching PATTERN), then the script and its
+# arguments.
+command_line() { # PATTERN SCRIPT [ARGS...]
+  local pattern=$1 settings
+  shift
+  settings=$(env | grep -E "^($pattern)=" | sort | tr '\n' ' ' || true)
+  echo "${settings}$*"
+}
+
 # The service. serve LABEL PORT DATADIR [ENV=VALUE ...] [-- JVM options ...]; sets server_pid and base.
 server_pids=()
 serve() {

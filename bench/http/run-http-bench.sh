@@ -76,12 +76,7 @@ rows=$work/rows.md; : > "$rows"
 cpu_rows=$work/cpu.md; : > "$cpu_rows"
 profiles=$work/profiles.md; : > "$profiles"
 for db in $DATABASES; do
-  case "$db" in
-    h2) label="H2 (embedded)"; envs=(); dbname= ;;
-    postgresql) label=PostgreSQL; dbname=mz_http_bench_$$; pg_scratch "$dbname"
-      envs=(MINGZHANG_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$dbname" MINGZHANG_DB_USER="$PGUSER" MINGZHANG_DB_PASSWORD="$PGPASSWORD") ;;
-    *) die "unknown database $db (h2 or postgresql)" ;;
-  esac
+  choose_database "$db" mz_http_bench
   port=$PORT; PORT=$(( PORT + 1 ))
   # shellcheck disable=SC2086
   serve "$db" "$port" "$work/data-$db" "${envs[@]}" -- $HEAP -XX:FlightRecorderOptions:stackdepth=512
@@ -132,10 +127,9 @@ for db in $DATABASES; do
     status=1
   fi
   # The books after the run: the hash chain over every transaction must verify.
-  verify=$(curl -s --max-time 120 "$base/api/v1/ledger/verify" -H "Authorization: Bearer $acc" || true)
+  verify=$(curl -s --max-time 120 "$base/api/v1/ledger/verify?full=true" -H "Authorization: Bearer $acc" || true)
   chain=$(echo "$verify" | python3 -c 'import sys, json; d = json.load(sys.stdin); print(("verified, %d transactions" % d["transactions"]) if d["ok"] else "BROKEN at %s" % d["firstBrokenTransactionId"])' 2>/dev/null || echo "verify failed: ${verify:0:200}")
   case "$chain" in verified*) ;; *) log "$label: FAILED: hash chain $chain"; status=1; verdict="$verdict; hash chain $chain" ;; esac
-  errors_logged=$(grep -c -E ' ERROR |Exception' "$server_log" || true)
   log "$label: $created gifts answered 201 in $(awk -v d="$duration_us" 'BEGIN { printf "%.1f", d / 1e6 }') s = $rate gifts/s (${ratio}× pgbench); p50 $p50 ms, p90 $p90 ms, p99 $p99 ms; $chain; $verdict"
   printf '| %s | %s | %s | %s | %.0f | %s× | %s ms | %s ms | %s ms | %s | %s |\n' "$label" "$(thousands "$created")" \
     "$(awk -v d="$duration_us" 'BEGIN { printf "%.1f s", d / 1e6 }')" "$(thousands "$rate")" "$pgbench_tps" "$ratio" \
@@ -152,17 +146,14 @@ for db in $DATABASES; do
       echo
     } >> "$profiles" || { log "$label: the profile summary failed"; status=1; }
   fi
-  if [ "$errors_logged" -gt 0 ]; then log "$label: the service logged $errors_logged ERROR/exception lines: see $server_log"; fi
-  stop_server "$server_pid"
-  if [ -n "$dbname" ]; then pg_drop "$dbname"; fi
+  finish_database "$label" "$server_log" "$server_pid" "$dbname"
 done
 
 # --- results --------------------------------------------------------------------------------------------------------
 pg_version=$(psql -d postgres -Atqc 'SHOW server_version')
 pg_settings=$(psql -d postgres -Atqc "SELECT string_agg(name || ' = ' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
   WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers', 'max_connections', 'commit_delay')")
-settings=$(env | grep -E '^(DATABASES|PROJECTS|CONNECTIONS|THREADS|WARMUP_S|DURATION_S|PGBENCH_[A-Z]+|PROFILE|HEAP|JAR)=' | sort | tr '\n' ' ' || true)
-command_line="${settings}bench/http/run-http-bench.sh"
+command_line=$(command_line 'DATABASES|PROJECTS|CONNECTIONS|THREADS|WARMUP_S|DURATION_S|PGBENCH_[A-Z]+|PROFILE|HEAP|JAR' bench/http/run-http-bench.sh)
 {
   echo "## HTTP gifts: restricted gifts over HTTP against pgbench (issue 10)"
   echo

@@ -50,12 +50,7 @@ bench_prepare_jar "$work"
 status=0
 rows=$work/rows.md; : > "$rows"
 for db in $DATABASES; do
-  case "$db" in
-    h2) label="H2 (embedded)"; envs=(); dbname= ;;
-    postgresql) label=PostgreSQL; dbname=mz_latency_bench_$$; pg_scratch "$dbname"
-      envs=(MINGZHANG_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$dbname" MINGZHANG_DB_USER="$PGUSER" MINGZHANG_DB_PASSWORD="$PGPASSWORD") ;;
-    *) die "unknown database $db (h2 or postgresql)" ;;
-  esac
+  choose_database "$db" mz_latency_bench
   port=$PORT; PORT=$(( PORT + 1 ))
   # shellcheck disable=SC2086
   serve "$db" "$port" "$work/data-$db" "${envs[@]}" -- $HEAP
@@ -96,14 +91,10 @@ print(d["big"]["median_ms"], d["big"]["p90_ms"], d["big"]["p99_ms"], d["small"][
   printf '| %s | %s ms | %s ms | %s ms | %s ms | %s ms | %s ms | **%s×** | %s× | %s | %s s (%s gifts/s) | %s |\n' "$label" \
     "$bmed" "$bp90" "$bp99" "$smed" "$sp90" "$sp99" "$ratio" "$ratio90" "$met" "$fill_s" \
     "$(thousands "$(awk -v n="$done_rows" -v s="$fill_s" 'BEGIN { printf "%.0f", n / s }')")" "$busy% (service $jvm%, PostgreSQL $pgcpu%, client $clientcpu%, other $other%)" >> "$rows"
-  errors_logged=$(grep -c -E ' ERROR |Exception' "$server_log" || true)
-  if [ "$errors_logged" -gt 0 ]; then log "$label: the service logged $errors_logged ERROR/exception lines: see $server_log"; fi
-  stop_server "$server_pid"
-  if [ -n "$dbname" ]; then pg_drop "$dbname"; fi
+  finish_database "$label" "$server_log" "$server_pid" "$dbname"
 done
 
-settings=$(env | grep -E '^(DATABASES|BIG_GIFTS|SMALL_GIFTS|SMALL_PROJECTS|WARMUP|SAMPLES|GOAL|HEAP|JAR)=' | sort | tr '\n' ' ' || true)
-command_line="${settings}bench/http/run-latency-bench.sh"
+command_line=$(command_line 'DATABASES|BIG_GIFTS|SMALL_GIFTS|SMALL_PROJECTS|WARMUP|SAMPLES|GOAL|HEAP|JAR' bench/http/run-latency-bench.sh)
 {
   echo "## HTTP gift latency: a project with $(thousands "$BIG_GIFTS") gifts against one with $SMALL_GIFTS (issue 10)"
   echo

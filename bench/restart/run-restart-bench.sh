@@ -60,12 +60,7 @@ status=0
 rows=$work/rows.md; : > "$rows"
 notes=$work/notes.md; : > "$notes"
 for db in $DATABASES; do
-  case "$db" in
-    h2) label="H2 (embedded)"; envs=(); dbname= ;;
-    postgresql) label=PostgreSQL; dbname=mz_restart_bench_$$; pg_scratch "$dbname"
-      envs=(MINGZHANG_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$dbname" MINGZHANG_DB_USER="$PGUSER" MINGZHANG_DB_PASSWORD="$PGPASSWORD") ;;
-    *) die "unknown database $db (h2 or postgresql)" ;;
-  esac
+  choose_database "$db" mz_restart_bench
   port=$PORT; PORT=$(( PORT + 1 ))
   data=$work/data-$db
   # shellcheck disable=SC2086
@@ -188,14 +183,10 @@ for db in $DATABASES; do
     "$import_s" "$(thousands "$import_rate")" "$(mib "$bytes")" "$per_gift" "$per_gift_inc" "$start_s" "$gift_cell" "$heap_now" "$heap_live" "$rss" \
     "$first_start s" >> "$rows"
   echo "- $label: import chunks of $CHUNK took $(awk '$1 == "chunk" { printf "%s%s", sep, $8; sep = ", " }' "$work/import-$db.log") s; stopping took $stop_s s; the service's own line: \`${started_log:-?}\`$( [ "$db" = h2 ] && echo "; the H2 file held $(mib "$bytes_live") before the stop")." >> "$notes"
-  errors_logged=$(grep -c -E ' ERROR |Exception' "$server_log" || true)
-  if [ "$errors_logged" -gt 0 ]; then log "$label: the service logged $errors_logged ERROR/exception lines: see $server_log"; fi
-  stop_server "$server_pid"
-  if [ -n "$dbname" ]; then pg_drop "$dbname"; fi
+  finish_database "$label" "$server_log" "$server_pid" "$dbname"
 done
 
-settings=$(env | grep -E '^(DATABASES|PROJECTS|CHUNK|IMPORT_PARALLEL|IMPORT_HEAP|RESTART_HEAP|START_LIMIT_S|JAR)=' | sort | tr '\n' ' ' || true)
-command_line="${settings}bench/restart/run-restart-bench.sh $GIFTS"
+command_line=$(command_line 'DATABASES|PROJECTS|CHUNK|IMPORT_PARALLEL|IMPORT_HEAP|RESTART_HEAP|START_LIMIT_S|JAR' bench/restart/run-restart-bench.sh $GIFTS)
 {
   echo "## Restart: $(thousands "$GIFTS") gifts in the books, then $RESTART_HEAP (issue 10)"
   echo
