@@ -150,6 +150,8 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 dirty=$(git status --porcelain -- migrations ledger-core bench 2>/dev/null | grep -v '^??' | wc -l || true)
 elapsed=$(( $(date +%s) - started ))
 mkdir -p "$(dirname "$OUT")"
+# The sections the HTTP benchmarks write (between their markers) and what follows them are theirs: keep them.
+kept=$(awk '/^<!-- [a-z-]+:begin/ { keep = 1 } keep { print }' "$OUT" 2>/dev/null || true)
 {
   cat <<EOF
 # Benchmarks
@@ -223,6 +225,10 @@ EOF
   if [ -f bench/import/results.md ]; then
     echo
     cat bench/import/results.md
+  fi
+  if [ -n "$kept" ]; then
+    echo
+    echo "$kept"
   fi
 } > "$OUT"
 log "wrote $OUT"

@@ -58,10 +58,12 @@ results=bench/import/results.md
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
   cat "$table"
 } > "$results"
-# Replace the section in docs/benchmarks.md (it runs to the end of the file).
+# Replace the section in docs/benchmarks.md (it runs up to the HTTP benchmarks' sections).
 if [ -f docs/benchmarks.md ]; then
   awk '/^## Bulk gift import/ { exit } { print }' docs/benchmarks.md > "$work/benchmarks.md"
-  { cat "$work/benchmarks.md"; cat "$results"; } > docs/benchmarks.md
+  # The sections the HTTP benchmarks write (between their markers) and what follows them come after it: keep them.
+  awk '/^<!-- [a-z-]+:begin/ { keep = 1 } keep { print }' docs/benchmarks.md > "$work/kept.md"
+  { cat "$work/benchmarks.md"; cat "$results"; if [ -s "$work/kept.md" ]; then echo; cat "$work/kept.md"; fi; } > docs/benchmarks.md
 else
   cp "$results" docs/benchmarks.md
 fi
