@@ -69,16 +69,7 @@ public final class GivingProjection implements Projection, GiftListener {
 
     @Override
     public void prepare(List<LedgerCommand<?>> commands) {
-        Set<ProjectDonor> wanted = new HashSet<>();
-        for (LedgerCommand<?> c : commands) {
-            RecordGift g = c instanceof RecordsGift r ? r.recordGift() : null;
-            if (g != null && g.projectCode() != null) {
-                Long id = projectIds.apply(g.projectCode());
-                if (id != null) {
-                    wanted.add(new ProjectDonor(id, g.donor().key()));
-                }
-            }
-        }
+        Set<ProjectDonor> wanted = ProjectDonor.ofGifts(commands, projectIds);
         wanted.removeAll(donors.keySet());
         if (!wanted.isEmpty()) {
             Map<ProjectDonor, ProjectGiving.DonorRow> read = store.donors(wanted);
@@ -131,13 +122,17 @@ public final class GivingProjection implements Projection, GiftListener {
     }
 
     private ProjectGiving.Sheet sheet(long projectId) {
-        Map<Key, long[]> bySource = sources.getOrDefault(projectId, Map.of());
+        return sheet(projectId, sources.getOrDefault(projectId, Map.of()), donorCounts.getOrDefault(projectId, 0));
+    }
+
+    /** A project's sheet: its sources in channel and donor-kind order, and its donor count. */
+    private static ProjectGiving.Sheet sheet(long projectId, Map<Key, long[]> bySource, int donors) {
         List<ProjectGiving.Source> list = bySource.entrySet().stream()
                 .sorted(java.util.Comparator.comparing((Map.Entry<Key, long[]> s) -> s.getKey().channel())
                         .thenComparing(s -> s.getKey().kind()))
                 .map(s -> new ProjectGiving.Source(s.getKey().channel(), s.getKey().kind(), (int) s.getValue()[0], s.getValue()[1]))
                 .toList();
-        return new ProjectGiving.Sheet(projectId, list, donorCounts.getOrDefault(projectId, 0));
+        return new ProjectGiving.Sheet(projectId, list, donors);
     }
 
     /** The giving of every project folded from its gifts: what the projection must equal. */
@@ -167,14 +162,12 @@ public final class GivingProjection implements Projection, GiftListener {
         }
 
         List<ProjectGiving.Saved> rows() {
-            GivingProjection folded = new GivingProjection(null, null, code -> null);
             List<ProjectGiving.Saved> rows = new java.util.ArrayList<>();
             for (Map.Entry<Long, Map<Key, long[]>> e : bySource.entrySet()) {
-                folded.sources.put(e.getKey(), e.getValue());
                 Map<String, ProjectGiving.DonorRow> donorRows = new HashMap<>();
                 byDonor.get(e.getKey()).forEach((k, v) -> donorRows.put(k, new ProjectGiving.DonorRow((int) v[0], v[1])));
-                folded.donorCounts.put(e.getKey(), (int) donorRows.values().stream().filter(r -> r.gifts() > 0).count());
-                rows.add(new ProjectGiving.Saved(folded.sheet(e.getKey()), donorRows));
+                int donors = (int) donorRows.values().stream().filter(r -> r.gifts() > 0).count();
+                rows.add(new ProjectGiving.Saved(sheet(e.getKey(), e.getValue(), donors), donorRows));
             }
             return rows;
         }

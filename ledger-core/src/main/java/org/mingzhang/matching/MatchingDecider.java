@@ -15,8 +15,6 @@ import org.mingzhang.fund.FundLevel;
 import org.mingzhang.gift.Gift;
 import org.mingzhang.gift.GiftListener;
 import org.mingzhang.gift.ProjectDonor;
-import org.mingzhang.gift.RecordGift;
-import org.mingzhang.gift.RecordsGift;
 import org.mingzhang.journal.Books;
 import org.mingzhang.journal.CreateFund;
 import org.mingzhang.journal.Decider;
@@ -130,16 +128,10 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
     /** Reads ahead the counted sums of the donors whose gifts the batch records, in one round trip. */
     @Override
     public void prepare(List<LedgerCommand<?>> commands) {
-        Set<ProjectDonor> wanted = new java.util.HashSet<>();
-        for (LedgerCommand<?> c : commands) {
-            RecordGift g = c instanceof RecordsGift r ? r.recordGift() : null;
-            if (g != null && g.projectCode() != null) {
-                Project p = projects.project(g.projectCode());
-                if (p != null && poolOf(p) != null) {
-                    wanted.add(new ProjectDonor(p.id(), g.donor().key()));
-                }
-            }
-        }
+        Set<ProjectDonor> wanted = ProjectDonor.ofGifts(commands, code -> {
+            Project p = projects.project(code);
+            return p == null || poolOf(p) == null ? null : p.id();
+        });
         wanted.removeAll(donorsCounted.keySet());
         if (!wanted.isEmpty()) {
             Map<ProjectDonor, Long> read = tallies.countedFen(wanted);

@@ -98,11 +98,10 @@ public final class MatchingReads {
         String fundCode = ledger.fund(project.fundId()).map(Fund::code).orElseThrow();
         boolean eligible = pool.rule().admits(project.plan().category(), fundCode);
         MatchTallies.Row row = tallies.row(project.id()).orElse(null);
-        List<MatchableGift> gifts = signals || (row != null && (row.poolId() != pool.id() || row.ruleVersion() != pool.ruleVersion()))
-                ? store.giftsOfProject(project.id()) : null;
         // The projection's base, unless it was counted under another pool (the plan changed it and no gift came since).
-        MatchBase base = gifts != null && row != null && row.poolId() == pool.id() && row.ruleVersion() == pool.ruleVersion()
-                ? row.base() : gifts != null ? MatchCalculator.explainBase(pool.rule(), gifts) : row != null ? row.base() : MatchBase.EMPTY;
+        boolean current = row != null && row.poolId() == pool.id() && row.ruleVersion() == pool.ruleVersion();
+        List<MatchableGift> gifts = signals || (row != null && !current) ? store.giftsOfProject(project.id()) : null;
+        MatchBase base = current ? row.base() : gifts != null ? MatchCalculator.explainBase(pool.rule(), gifts) : MatchBase.EMPTY;
         ProjectMatch match = ProjectMatch.of(pool, eligible, base, available, settlement);
         if (!signals) {
             return match;

@@ -147,35 +147,33 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
 
     @Override
     public Map<Long, ProjectMoney.State> states() {
-        return states(DSL.noCondition());
+        return states(null);
     }
 
     @Override
     public Optional<ProjectMoney.State> state(long projectId) {
-        return Optional.ofNullable(states(PROJECT_SHEET.PROJECT_ID.eq(projectId)).get(projectId));
+        return Optional.ofNullable(states(projectId).get(projectId));
     }
 
-    private Map<Long, ProjectMoney.State> states(org.jooq.Condition which) {
+    /** @param projectId one project's, or every project's when null */
+    private Map<Long, ProjectMoney.State> states(Long projectId) {
         Map<Long, Map<Integer, Long>> years = new HashMap<>();
-        reads.selectFrom(PROJECT_SHEET_YEAR).where(which.equals(DSL.noCondition()) ? which
-                        : PROJECT_SHEET_YEAR.PROJECT_ID.in(DSL.select(PROJECT_SHEET.PROJECT_ID).from(PROJECT_SHEET).where(which)))
+        reads.selectFrom(PROJECT_SHEET_YEAR).where(projectId == null ? DSL.noCondition() : PROJECT_SHEET_YEAR.PROJECT_ID.eq(projectId))
                 .orderBy(PROJECT_SHEET_YEAR.PROJECT_ID, PROJECT_SHEET_YEAR.FISCAL_YEAR)
                 .forEach(r -> years.computeIfAbsent(r.getProjectId(), k -> new java.util.TreeMap<>())
                         .put(r.getFiscalYear(), r.getRestrictedIncomeFen()));
         Map<Long, List<ProjectMoney.Line>> lines = new HashMap<>();
-        reads.selectFrom(PROJECT_SHEET_LINE).where(which.equals(DSL.noCondition()) ? which
-                        : PROJECT_SHEET_LINE.PROJECT_ID.in(DSL.select(PROJECT_SHEET.PROJECT_ID).from(PROJECT_SHEET).where(which)))
+        reads.selectFrom(PROJECT_SHEET_LINE).where(projectId == null ? DSL.noCondition() : PROJECT_SHEET_LINE.PROJECT_ID.eq(projectId))
                 .orderBy(PROJECT_SHEET_LINE.PROJECT_ID, PROJECT_SHEET_LINE.LINE_NO)
                 .forEach(r -> lines.computeIfAbsent(r.getProjectId(), k -> new ArrayList<>())
                         .add(new ProjectMoney.Line(r.getItem(), r.getDisbursedFen(), r.getReservedFen())));
         Map<Long, List<ProjectMoney.Reserved>> reservations = new HashMap<>();
-        reads.selectFrom(PROJECT_SHEET_RESERVATION).where(which.equals(DSL.noCondition()) ? which
-                        : PROJECT_SHEET_RESERVATION.PROJECT_ID.in(DSL.select(PROJECT_SHEET.PROJECT_ID).from(PROJECT_SHEET).where(which)))
+        reads.selectFrom(PROJECT_SHEET_RESERVATION).where(projectId == null ? DSL.noCondition() : PROJECT_SHEET_RESERVATION.PROJECT_ID.eq(projectId))
                 .orderBy(PROJECT_SHEET_RESERVATION.PENDING_ID)
                 .forEach(r -> reservations.computeIfAbsent(r.getProjectId(), k -> new ArrayList<>())
                         .add(new ProjectMoney.Reserved(r.getPendingId(), r.getItem(), r.getAmountFen(), r.getGoods())));
         Map<Long, ProjectMoney.State> states = new java.util.LinkedHashMap<>();
-        reads.selectFrom(PROJECT_SHEET).where(which).orderBy(PROJECT_SHEET.PROJECT_ID).forEach(r -> states.put(r.getProjectId(),
+        reads.selectFrom(PROJECT_SHEET).where(projectId == null ? DSL.noCondition() : PROJECT_SHEET.PROJECT_ID.eq(projectId)).orderBy(PROJECT_SHEET.PROJECT_ID).forEach(r -> states.put(r.getProjectId(),
                 new ProjectMoney.State(r.getRestrictedNetFen(), r.getDesignatedFen(), r.getGoodsFen(), r.getRaisedFen(),
                         r.getMatchedFen(), r.getOwedToPoolFen(), r.getTransferredInFen(), r.getLeftoverOutFen(),
                         r.getGoodsIssuedFen(), r.getFeesFen(), r.getRefundedFromFundFen(),
