@@ -168,7 +168,7 @@ command_line=$(command_line 'DATABASES|PROJECTS|CONNECTIONS|THREADS|WARMUP_S|DUR
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'), took $(( $(date +%s) - bench_started )) s"
   echo "- Machine: $(machine_line)"
   echo "- PostgreSQL $pg_version on $PGHOST:$PGPORT, same machine: $pg_settings"
-  echo "- JDK: $("$java" -version 2>&1 | head -n 1); wrk: $(wrk -v 2>&1 | head -n 1 | awk '{ print $1, $2 }')"
+  echo "- JDK: $("$java" -version 2>&1 | head -n 1); wrk: $({ wrk -v 2>&1 || true; } | head -n 1 | awk '{ print $1, $2 }')"
   echo "- Code: $jar_note"
   echo "- Command: \`$command_line\`"
   echo

@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.mingzhang.account.ChartTemplate;
 import org.slf4j.Logger;
@@ -40,9 +43,20 @@ public final class LedgerWriter implements AutoCloseable {
      *                        {@link LedgerTimeoutException}: a caller never hangs on a database that does not answer
      * @param transactionsPerCheckpoint how many transactions lie between two checkpoints of the hash chain
      *                                  ({@link ChainCheckpoint}); tests make it small to reach checkpoints quickly
+     * @param regatherMicros how long, at most, the writer waits before a batch for the callers it has just answered to
+     *                       send their next commands (0: it never waits); see {@link #REGATHER_MICROS_DEFAULT}
      */
-    public record Settings(int queueCapacity, int batchCommandsMax, long answerTimeoutMs, int transactionsPerCheckpoint) {
+    public record Settings(int queueCapacity, int batchCommandsMax, long answerTimeoutMs, int transactionsPerCheckpoint,
+                           long regatherMicros) {
         public static final long ANSWER_TIMEOUT_MS_DEFAULT = 10_000;
+        /**
+         * Group commit's usual linger (PostgreSQL's {@code commit_delay}, Kafka's {@code linger.ms}), aimed: under load,
+         * callers answered by one batch send their next command while the next batch is already being written, so
+         * batches split into two halves that alternate, each paying a batch's fixed cost (its round trips and its
+         * commit to disk). Waiting for those callers, up to this long and only for as many as were answered, lets
+         * them share one batch again. A lone caller is not delayed: the wait ends as soon as its command arrives.
+         */
+        public static final long REGATHER_MICROS_DEFAULT = 3_000;
         public static final Settings DEFAULT = new Settings(20_000, 1_000);
 
         public Settings {
@@ -50,10 +64,17 @@ public final class LedgerWriter implements AutoCloseable {
                 throw new IllegalArgumentException("writer settings must be positive: " + queueCapacity + "/" + batchCommandsMax
                         + "/" + answerTimeoutMs);
             }
+            if (regatherMicros < 0 || regatherMicros > 1_000_000) {
+                throw new IllegalArgumentException("the writer waits 0 to 1,000,000 µs for answered callers: " + regatherMicros);
+            }
             if (transactionsPerCheckpoint < 1 || transactionsPerCheckpoint > ChainCheckpoint.TRANSACTIONS_PER_CHECKPOINT_MAX) {
                 throw new IllegalArgumentException("transactions per checkpoint must be 1 to "
                         + ChainCheckpoint.TRANSACTIONS_PER_CHECKPOINT_MAX + ": " + transactionsPerCheckpoint);
             }
+        }
+
+        public Settings(int queueCapacity, int batchCommandsMax, long answerTimeoutMs, int transactionsPerCheckpoint) {
+            this(queueCapacity, batchCommandsMax, answerTimeoutMs, transactionsPerCheckpoint, REGATHER_MICROS_DEFAULT);
         }
 
         public Settings(int queueCapacity, int batchCommandsMax, long answerTimeoutMs) {
@@ -66,7 +87,12 @@ public final class LedgerWriter implements AutoCloseable {
 
         /** These settings with another distance between checkpoints of the chain. */
         public Settings withTransactionsPerCheckpoint(int transactions) {
-            return new Settings(queueCapacity, batchCommandsMax, answerTimeoutMs, transactions);
+            return new Settings(queueCapacity, batchCommandsMax, answerTimeoutMs, transactions, regatherMicros);
+        }
+
+        /** These settings with another wait for answered callers. */
+        public Settings withRegatherMicros(long micros) {
+            return new Settings(queueCapacity, batchCommandsMax, answerTimeoutMs, transactionsPerCheckpoint, micros);
         }
     }
 
@@ -88,6 +114,8 @@ public final class LedgerWriter implements AutoCloseable {
     /** Every projection the writer keeps: the deciders, then the projections that decide nothing. */
     private final List<Projection> projections;
     private final BlockingQueue<Queued<?>> queue;
+    /** Runs the projections' reads ahead of a batch ({@link Projection#prepare}), beside the writer's own. */
+    private final ExecutorService readers;
     private final Thread thread;
     private volatile boolean running = true;
     /** Null when the state must be reloaded from storage before the next batch. */
@@ -96,6 +124,8 @@ public final class LedgerWriter implements AutoCloseable {
     private StorageUnavailableException unavailable;
     private long retryPauseMs = RETRY_PAUSE_MS_MIN;
     private long retryAtNanos;
+    /** Commands waiting when the last batch's callers were answered ({@link #answering}). */
+    private int queuedWhenAnswered;
 
     public LedgerWriter(JournalStore store, Clock clock, ChartTemplate chart, Settings settings, List<Decider> deciders) {
         this(store, clock, chart, settings, deciders, List.of());
@@ -113,6 +143,11 @@ public final class LedgerWriter implements AutoCloseable {
         all.addAll(projections);
         this.projections = List.copyOf(all);
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.readers = Executors.newFixedThreadPool(Math.max(1, this.projections.size()), r -> {
+            Thread reader = new Thread(r, "mingzhang-ledger-reader");
+            reader.setDaemon(true);
+            return reader;
+        });
         store.claimWriter();
         this.machine = loadMachine();
         this.projections.forEach(Projection::reload);
@@ -141,15 +176,21 @@ public final class LedgerWriter implements AutoCloseable {
 
     private void run() {
         List<Queued<?>> batch = new ArrayList<>(settings.batchCommandsMax());
+        // How many commands the next batch should gather: those the last batch answered (their callers' next ones)
+        // and those already waiting when it did.
+        int expected = 0;
         while (running || !queue.isEmpty()) {
             try {
                 Queued<?> first = queue.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    expected = 0;
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, settings.batchCommandsMax() - 1);
+                regather(batch, expected);
                 process(batch);
+                expected = batch.size() + queuedWhenAnswered;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -163,13 +204,38 @@ public final class LedgerWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Notes how many commands wait, just before a batch's callers are answered: counted later, the queue could already
+     * hold an answered caller's next command, and the writer would wait for one command too many.
+     */
+    private void answering() {
+        queuedWhenAnswered = queue.size();
+    }
+
+    /** Waits, up to {@link Settings#regatherMicros}, until the batch holds {@code expected} commands, or is full. */
+    private void regather(List<Queued<?>> batch, int expected) throws InterruptedException {
+        int wanted = Math.min(settings.batchCommandsMax(), expected);
+        long deadline = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(settings.regatherMicros());
+        while (batch.size() < wanted && running) {
+            long left = deadline - System.nanoTime();
+            Queued<?> next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, settings.batchCommandsMax() - batch.size());
+        }
+    }
+
     private void process(List<Queued<?>> batch) {
         // A caller that stopped waiting has been told that its command may not have been made: make sure it is not.
         batch.removeIf(q -> q.future().isDone());
         if (batch.isEmpty()) {
+            answering();
             return;
         }
         if (unavailable != null && System.nanoTime() - retryAtNanos < 0) {
+            answering();
             batch.forEach(q -> q.future().completeExceptionally(unavailable));
             return;
         }
@@ -185,12 +251,14 @@ public final class LedgerWriter implements AutoCloseable {
             }
             unavailable = e;
             retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryPauseMs);
+            answering();
             batch.forEach(q -> q.future().completeExceptionally(e));
             return;
         } catch (RuntimeException e) {
             machine = null;
             if (batch.size() == 1) {
                 LOG.error("ledger command failed: {}", batch.get(0).command(), e);
+                answering();
                 batch.get(0).future().completeExceptionally(e);
                 return;
             }
@@ -205,6 +273,7 @@ public final class LedgerWriter implements AutoCloseable {
             unavailable = null;
             retryPauseMs = RETRY_PAUSE_MS_MIN;
         }
+        answering();
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), outcomes.get(i));
         }
@@ -243,13 +312,24 @@ public final class LedgerWriter implements AutoCloseable {
                 }
             }
         }
-        Prefetch prefetch = keys.isEmpty() && ids.isEmpty() ? Prefetch.EMPTY : store.prefetch(keys, ids);
-        RequestKeys requests = new RequestKeys(requestKeys.isEmpty() ? Map.of() : store.keptRequests(requestKeys));
+        // The projections read ahead on other connections while the journal's own reads take the writer's: the reads
+        // are independent, and nothing in memory changes until every one has finished.
+        List<LedgerCommand<?>> commands = batch.stream().<LedgerCommand<?>>map(Queued::command).toList();
+        List<CompletableFuture<Void>> readAhead = new ArrayList<>(projections.size());
+        for (Projection p : projections) {
+            readAhead.add(CompletableFuture.runAsync(() -> p.prepare(commands), readers));
+        }
+        Prefetch prefetch;
+        RequestKeys requests;
+        try {
+            prefetch = keys.isEmpty() && ids.isEmpty() ? Prefetch.EMPTY : store.prefetch(keys, ids);
+            requests = new RequestKeys(requestKeys.isEmpty() ? Map.of() : store.keptRequests(requestKeys));
+        } finally {
+            awaitAll(readAhead);
+        }
         LedgerStateMachine.Batch context = new LedgerStateMachine.Batch(prefetch, now());
         List<Outcome<?>> outcomes = new ArrayList<>(batch.size());
         Books books = machine.books(context);
-        List<LedgerCommand<?>> commands = batch.stream().<LedgerCommand<?>>map(Queued::command).toList();
-        projections.forEach(p -> p.prepare(commands));
         for (Queued<?> q : batch) {
             outcomes.add(q.command() instanceof KeyedCommand<?> keyed ? keyed(keyed, requests, context, books)
                     : decide(q.command(), context, books));
@@ -260,6 +340,29 @@ public final class LedgerWriter implements AutoCloseable {
             store.commit(context.writes);
         }
         return outcomes;
+    }
+
+    /** Waits for every read; then throws what the first failed one threw, as it threw it. */
+    private static void awaitAll(List<CompletableFuture<Void>> reads) {
+        RuntimeException failed = null;
+        for (CompletableFuture<Void> read : reads) {
+            try {
+                read.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failed == null) {
+                    failed = cause;
+                } else {
+                    failed.addSuppressed(cause);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -366,6 +469,7 @@ public final class LedgerWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            readers.shutdown();
             store.close();
         }
     }

@@ -60,6 +60,8 @@ public final class ProjectDecider implements Decider, JournalGuard {
     private final Map<String, Project> byCode = new HashMap<>();
     private final Map<Long, Project> byId = new HashMap<>();
     private final Map<Long, ProjectMoney> money = new HashMap<>();
+    /** Each project's money as storage holds it (loaded, or saved by the last batch), so a batch writes only what changed. */
+    private final Map<Long, ProjectMoney.State> stored = new HashMap<>();
     private final Map<Long, String> disbursementItems = new HashMap<>();
     private final Map<Long, List<PlanVersion>> versions = new HashMap<>();
     private final Map<Long, Integer> leftoverSeqs = new HashMap<>();
@@ -84,6 +86,7 @@ public final class ProjectDecider implements Decider, JournalGuard {
         byCode.clear();
         byId.clear();
         money.clear();
+        stored.clear();
         disbursementItems.clear();
         versions.clear();
         leftoverSeqs.clear();
@@ -109,9 +112,14 @@ public final class ProjectDecider implements Decider, JournalGuard {
                 through = Math.max(through, entry.transactionId());
             }
             long last = through;
-            sheets.rebuildSheets(money.entrySet().stream().map(e -> new ProjectSheetSaved(e.getKey(), last, e.getValue().state())).toList());
+            sheets.rebuildSheets(money.entrySet().stream()
+                    .map(e -> new ProjectSheetSaved(e.getKey(), last, e.getValue().state(), null)).toList());
+            money.forEach((id, m) -> stored.put(id, m.state()));
         } else {
-            sheets.states().forEach((id, state) -> money.put(id, ProjectMoney.of(state)));
+            sheets.states().forEach((id, state) -> {
+                money.put(id, ProjectMoney.of(state));
+                stored.put(id, state);
+            });
         }
         lastEventSeq.putAll(store.lastEventSeqs());
     }
@@ -295,7 +303,11 @@ public final class ProjectDecider implements Decider, JournalGuard {
     /** Saves the money of every project the batch booked for, with the batch. */
     @Override
     public void flush(Books books) {
-        changedMoney.forEach((id, through) -> books.write(new ProjectSheetSaved(id, through, moneyOf(id).state())));
+        changedMoney.forEach((id, through) -> {
+            ProjectMoney.State state = moneyOf(id).state();
+            // A batch that fails to commit reloads every projection, and with it what storage holds.
+            books.write(new ProjectSheetSaved(id, through, state, stored.put(id, state)));
+        });
         changedMoney.clear();
     }
 

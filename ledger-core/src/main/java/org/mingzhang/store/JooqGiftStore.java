@@ -91,24 +91,20 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
         return seqs;
     }
 
-    /** New gifts go in one JDBC batch (a bulk import books up to a thousand per database transaction). */
+    /** New gifts go in one JDBC batch of one prepared insert (a bulk import books up to a thousand per batch). */
     @Override
     public void writeAll(DSLContext dsl, List<BatchRecord> records) {
-        List<GiftRecord> rows = new java.util.ArrayList<>();
+        List<Object[]> rows = new java.util.ArrayList<>();
         for (BatchRecord record : records) {
             if (record instanceof GiftRecorded recorded) {
-                rows.add(row(recorded.gift()));
+                rows.add(row(recorded.gift()).intoArray());
             } else {
-                if (!rows.isEmpty()) {
-                    dsl.batchInsert(rows).execute();
-                    rows.clear();
-                }
+                RowBatches.insert(dsl, GIFT, List.of(GIFT.fields()), rows);
+                rows.clear();
                 write(dsl, record);
             }
         }
-        if (!rows.isEmpty()) {
-            dsl.batchInsert(rows).execute();
-        }
+        RowBatches.insert(dsl, GIFT, List.of(GIFT.fields()), rows);
     }
 
     @Override

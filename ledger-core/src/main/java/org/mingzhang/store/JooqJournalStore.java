@@ -25,7 +25,6 @@ import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep8;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.mingzhang.account.Account;
@@ -65,7 +64,6 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
 
     /** The advisory lock key that marks the one writer of a database ("MZ" in ASCII). */
     private static final long WRITER_LOCK_KEY = 0x4D5AL;
-    private static final int ROWS_PER_INSERT_MAX = 1_000;
 
     private final Database database;
     private final DSLContext reads;
@@ -196,21 +194,17 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
         inWriteTransaction(dsl -> {
             insertFunds(dsl, batch.newFunds());
             insertAccounts(dsl, batch.newAccounts());
+            insertTransactions(dsl, batch.transactions());
             if (database.vendor() == Database.Vendor.POSTGRESQL) {
-                // One statement text per table whatever the batch size, values passed as arrays: PostgreSQL parses
-                // and plans it once, and jOOQ does not render thousands of parameters per batch.
                 try {
-                    PostgresBatchWriter.insertTransactions(writeConnection, batch.transactions());
                     PostgresBatchWriter.updateTotals(writeConnection, batch.accountDeltas());
-                    PostgresBatchWriter.addToPeriods(writeConnection, batch.periodDeltas());
                 } catch (SQLException e) {
                     throw new IllegalStateException("writing the batch failed: " + e.getMessage(), e);
                 }
             } else {
-                insertTransactions(dsl, batch.transactions());
                 updateTotals(dsl, batch.accountDeltas());
-                addToPeriods(dsl, batch.periodDeltas());
             }
+            addToPeriods(dsl, batch.periodDeltas());
             insertCheckpoints(dsl, batch.checkpoints());
             batch.closedThrough().forEach((fundId, through) -> dsl.update(FUND)
                     .set(FUND.CLOSED_THROUGH, odt(through)).where(FUND.ID.eq(fundId)).execute());
@@ -266,40 +260,34 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     }
 
     private static void insertTransactions(DSLContext dsl, List<Transaction> transactions) {
-        for (int from = 0; from < transactions.size(); from += ROWS_PER_INSERT_MAX) {
-            List<Transaction> chunk = transactions.subList(from, Math.min(transactions.size(), from + ROWS_PER_INSERT_MAX));
-            List<JournalTransactionRecord> rows = new ArrayList<>(chunk.size());
-            for (Transaction t : chunk) {
-                rows.add(new JournalTransactionRecord(t.id(), t.idempotencyKey(), t.requestHash(), t.fundId(), t.kind().name(),
-                        t.phase().name(), t.memo(), odt(t.occurredAt()), odt(t.recordedAt()), t.reversesId(), t.pendingId(),
-                        t.references().gift(), t.references().disbursement(), t.references().pool(), t.recordedBy(),
-                        t.prevHash(), t.hash(), t.references().project()));
-            }
-            dsl.insertInto(JOURNAL_TRANSACTION).columns(JOURNAL_TRANSACTION.fields()).valuesOfRecords(rows).execute();
-        }
-        InsertValuesStep8<JournalLegRecord, Long, Integer, Long, Long, Long, Long, Boolean, OffsetDateTime> insert = null;
-        int rowsInInsert = 0;
+        List<Object[]> rows = new ArrayList<>(transactions.size());
+        List<Object[]> legs = new ArrayList<>();
         for (Transaction t : transactions) {
             OffsetDateTime occurredAt = odt(t.occurredAt());
+            rows.add(new Object[] {t.id(), t.idempotencyKey(), t.requestHash(), t.fundId(), t.kind().name(), t.phase().name(),
+                    t.memo(), occurredAt, odt(t.recordedAt()), t.reversesId(), t.pendingId(), t.references().gift(),
+                    t.references().disbursement(), t.references().pool(), t.recordedBy(), t.prevHash(), t.hash(),
+                    t.references().project()});
             for (Leg leg : t.legs()) {
-                if (insert == null) {
-                    insert = dsl.insertInto(JOURNAL_LEG, JOURNAL_LEG.TRANSACTION_ID, JOURNAL_LEG.LEG_NO, JOURNAL_LEG.FUND_ID,
-                            JOURNAL_LEG.DEBIT_ACCOUNT_ID, JOURNAL_LEG.CREDIT_ACCOUNT_ID, JOURNAL_LEG.AMOUNT_FEN,
-                            JOURNAL_LEG.POSTED, JOURNAL_LEG.OCCURRED_AT);
-                }
-                insert = insert.values(t.id(), leg.legNo(), leg.fundId(), leg.debitAccountId(), leg.creditAccountId(),
-                        leg.amountFen(), leg.posted(), occurredAt);
-                if (++rowsInInsert == ROWS_PER_INSERT_MAX) {
-                    insert.execute();
-                    insert = null;
-                    rowsInInsert = 0;
-                }
+                legs.add(new Object[] {t.id(), leg.legNo(), leg.fundId(), leg.debitAccountId(), leg.creditAccountId(),
+                        leg.amountFen(), leg.posted(), occurredAt});
             }
         }
-        if (insert != null) {
-            insert.execute();
-        }
+        RowBatches.insert(dsl, JOURNAL_TRANSACTION, TRANSACTION_COLUMNS, rows);
+        RowBatches.insert(dsl, JOURNAL_LEG, LEG_COLUMNS, legs);
     }
+
+    /** The columns of a journal transaction's row, in the order {@link #insertTransactions} gives its values. */
+    private static final List<Field<?>> TRANSACTION_COLUMNS = List.of(JOURNAL_TRANSACTION.ID, JOURNAL_TRANSACTION.IDEMPOTENCY_KEY,
+            JOURNAL_TRANSACTION.REQUEST_HASH, JOURNAL_TRANSACTION.FUND_ID, JOURNAL_TRANSACTION.KIND, JOURNAL_TRANSACTION.PHASE,
+            JOURNAL_TRANSACTION.MEMO, JOURNAL_TRANSACTION.OCCURRED_AT, JOURNAL_TRANSACTION.RECORDED_AT,
+            JOURNAL_TRANSACTION.REVERSES_ID, JOURNAL_TRANSACTION.PENDING_ID, JOURNAL_TRANSACTION.GIFT_REF,
+            JOURNAL_TRANSACTION.DISBURSEMENT_REF, JOURNAL_TRANSACTION.POOL_REF, JOURNAL_TRANSACTION.RECORDED_BY,
+            JOURNAL_TRANSACTION.PREV_HASH, JOURNAL_TRANSACTION.HASH, JOURNAL_TRANSACTION.PROJECT_REF);
+
+    private static final List<Field<?>> LEG_COLUMNS = List.of(JOURNAL_LEG.TRANSACTION_ID, JOURNAL_LEG.LEG_NO, JOURNAL_LEG.FUND_ID,
+            JOURNAL_LEG.DEBIT_ACCOUNT_ID, JOURNAL_LEG.CREDIT_ACCOUNT_ID, JOURNAL_LEG.AMOUNT_FEN, JOURNAL_LEG.POSTED,
+            JOURNAL_LEG.OCCURRED_AT);
 
     /** One aggregated increment per touched account, sent as one JDBC batch. */
     private static void updateTotals(DSLContext dsl, Map<Long, long[]> deltas) {
@@ -326,23 +314,10 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
      * the account in that month, and increased otherwise.
      */
     private static void addToPeriods(DSLContext dsl, Map<AccountPeriod, long[]> deltas) {
-        List<Map.Entry<AccountPeriod, long[]>> rows = new ArrayList<>(deltas.entrySet());
-        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT_MAX) {
-            var insert = dsl.insertInto(PERIOD_BALANCE, PERIOD_BALANCE.FUND_ID, PERIOD_BALANCE.ACCOUNT_ID, PERIOD_BALANCE.PERIOD,
-                    PERIOD_BALANCE.DEBITS_POSTED_FEN, PERIOD_BALANCE.CREDITS_POSTED_FEN);
-            for (Map.Entry<AccountPeriod, long[]> e : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT_MAX))) {
-                AccountPeriod key = e.getKey();
-                insert = insert.values(key.fundId(), key.accountId(), key.period(), e.getValue()[0], e.getValue()[1]);
-            }
-            int written = insert.onConflict(PERIOD_BALANCE.FUND_ID, PERIOD_BALANCE.ACCOUNT_ID, PERIOD_BALANCE.PERIOD).doUpdate()
-                    .set(PERIOD_BALANCE.DEBITS_POSTED_FEN, PERIOD_BALANCE.DEBITS_POSTED_FEN.plus(DSL.excluded(PERIOD_BALANCE.DEBITS_POSTED_FEN)))
-                    .set(PERIOD_BALANCE.CREDITS_POSTED_FEN, PERIOD_BALANCE.CREDITS_POSTED_FEN.plus(DSL.excluded(PERIOD_BALANCE.CREDITS_POSTED_FEN)))
-                    .execute();
-            int expected = Math.min(rows.size(), from + ROWS_PER_INSERT_MAX) - from;
-            if (written != expected) {
-                throw new IllegalStateException("wrote " + written + " period balances where the batch has " + expected);
-            }
-        }
+        List<Object[]> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((key, d) -> rows.add(new Object[] {key.fundId(), key.accountId(), key.period(), d[0], d[1]}));
+        RowBatches.upsertAdding(dsl, PERIOD_BALANCE, List.of(PERIOD_BALANCE.FUND_ID, PERIOD_BALANCE.ACCOUNT_ID,
+                PERIOD_BALANCE.PERIOD), List.of(PERIOD_BALANCE.DEBITS_POSTED_FEN, PERIOD_BALANCE.CREDITS_POSTED_FEN), rows);
     }
 
     private static void insertCheckpoints(DSLContext dsl, List<ChainCheckpoint> checkpoints) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.Record;
 import org.jooq.Row2;
 import org.jooq.impl.DSL;
@@ -110,37 +112,22 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
             }
             r.donorsCountedFen().forEach((key, fen) -> donors.put(new ProjectDonor(r.projectId(), key), fen));
         }
-        for (List<Long> ids : chunks(List.copyOf(last.keySet()))) {
-            dsl.deleteFrom(PROJECT_MATCH).where(PROJECT_MATCH.PROJECT_ID.in(ids)).execute();
-        }
         for (List<Long> ids : chunks(replaced)) {
             dsl.deleteFrom(PROJECT_MATCH_DONOR).where(PROJECT_MATCH_DONOR.PROJECT_ID.in(ids)).execute();
         }
-        for (List<ProjectMatchSaved> chunk : chunks(List.copyOf(last.values()))) {
-            var insert = dsl.insertInto(PROJECT_MATCH, PROJECT_MATCH.PROJECT_ID, PROJECT_MATCH.POOL_ID, PROJECT_MATCH.RULE_VERSION,
-                    PROJECT_MATCH.GIFTS_CONSIDERED, PROJECT_MATCH.EXCLUDED_REFUNDED, PROJECT_MATCH.EXCLUDED_OUTSIDE_WINDOW,
-                    PROJECT_MATCH.EXCLUDED_IN_KIND, PROJECT_MATCH.RECEIVED_FEN, PROJECT_MATCH.REMOVED_BY_DONATION_CAP_FEN,
-                    PROJECT_MATCH.REMOVED_BY_DONOR_CAP_FEN, PROJECT_MATCH.BASE_FEN);
-            for (ProjectMatchSaved r : chunk) {
-                MatchBase b = r.base();
-                insert = insert.values(r.projectId(), r.poolId(), r.ruleVersion(), b.giftsConsidered(),
-                        b.excludedByReason().get(ExclusionReason.REFUNDED), b.excludedByReason().get(ExclusionReason.OUTSIDE_WINDOW),
-                        b.excludedByReason().get(ExclusionReason.IN_KIND_NOT_ELIGIBLE), b.receivedFen(), b.removedByDonationCapFen(),
-                        b.removedByDonorCapFen(), b.baseFen());
-            }
-            insert.execute();
-        }
-        List<ProjectDonor> keys = List.copyOf(donors.keySet());
-        for (List<ProjectDonor> chunk : chunks(keys)) {
-            dsl.deleteFrom(PROJECT_MATCH_DONOR).where(DSL.row(PROJECT_MATCH_DONOR.PROJECT_ID, PROJECT_MATCH_DONOR.DONOR_KEY)
-                    .in(chunk.stream().map(d -> DSL.row(d.projectId(), d.donorKey())).toList())).execute();
-            var insert = dsl.insertInto(PROJECT_MATCH_DONOR, PROJECT_MATCH_DONOR.PROJECT_ID, PROJECT_MATCH_DONOR.DONOR_KEY,
-                    PROJECT_MATCH_DONOR.COUNTED_FEN);
-            for (ProjectDonor d : chunk) {
-                insert = insert.values(d.projectId(), d.donorKey(), donors.get(d));
-            }
-            insert.execute();
-        }
+        RowBatches.upsert(dsl, PROJECT_MATCH, List.of(PROJECT_MATCH.PROJECT_ID), List.of(PROJECT_MATCH.POOL_ID, PROJECT_MATCH.RULE_VERSION,
+                PROJECT_MATCH.GIFTS_CONSIDERED, PROJECT_MATCH.EXCLUDED_REFUNDED, PROJECT_MATCH.EXCLUDED_OUTSIDE_WINDOW,
+                PROJECT_MATCH.EXCLUDED_IN_KIND, PROJECT_MATCH.RECEIVED_FEN, PROJECT_MATCH.REMOVED_BY_DONATION_CAP_FEN,
+                PROJECT_MATCH.REMOVED_BY_DONOR_CAP_FEN, PROJECT_MATCH.BASE_FEN), last.values().stream().map(r -> {
+                    MatchBase b = r.base();
+                    return new Object[] {r.projectId(), r.poolId(), r.ruleVersion(), b.giftsConsidered(),
+                            b.excludedByReason().get(ExclusionReason.REFUNDED), b.excludedByReason().get(ExclusionReason.OUTSIDE_WINDOW),
+                            b.excludedByReason().get(ExclusionReason.IN_KIND_NOT_ELIGIBLE), b.receivedFen(),
+                            b.removedByDonationCapFen(), b.removedByDonorCapFen(), b.baseFen()};
+                }).toList());
+        RowBatches.upsert(dsl, PROJECT_MATCH_DONOR, List.of(PROJECT_MATCH_DONOR.PROJECT_ID, PROJECT_MATCH_DONOR.DONOR_KEY),
+                List.of(PROJECT_MATCH_DONOR.COUNTED_FEN), donors.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey().projectId(), e.getKey().donorKey(), e.getValue()}).toList());
     }
 
     // --- project money -----------------------------------------------------------------------------------------
@@ -188,64 +175,82 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
                 List.of(PROJECT_SHEET_RESERVATION, PROJECT_SHEET_LINE, PROJECT_SHEET_YEAR, PROJECT_SHEET), dsl -> writeSheets(dsl, rows));
     }
 
+    /**
+     * Writes each project's money as the batch left it: the sheet row always; its years, budget lines and reservations
+     * only where they differ from what storage held ({@link ProjectSheetSaved#stored()}), so a gift writes two rows.
+     */
     private static void writeSheets(DSLContext dsl, List<ProjectSheetSaved> rows) {
         if (rows.isEmpty()) {
             return;
         }
+        // What storage held before the run, and the state after it, per project.
+        Map<Long, ProjectMoney.State> before = new java.util.LinkedHashMap<>();
         Map<Long, ProjectSheetSaved> last = new java.util.LinkedHashMap<>();
-        rows.forEach(r -> last.put(r.projectId(), r));
-        for (List<Long> ids : chunks(List.copyOf(last.keySet()))) {
-            dsl.deleteFrom(PROJECT_SHEET_RESERVATION).where(PROJECT_SHEET_RESERVATION.PROJECT_ID.in(ids)).execute();
-            dsl.deleteFrom(PROJECT_SHEET_LINE).where(PROJECT_SHEET_LINE.PROJECT_ID.in(ids)).execute();
-            dsl.deleteFrom(PROJECT_SHEET_YEAR).where(PROJECT_SHEET_YEAR.PROJECT_ID.in(ids)).execute();
-            dsl.deleteFrom(PROJECT_SHEET).where(PROJECT_SHEET.PROJECT_ID.in(ids)).execute();
+        for (ProjectSheetSaved r : rows) {
+            if (!last.containsKey(r.projectId())) {
+                before.put(r.projectId(), r.stored());
+            }
+            last.put(r.projectId(), r);
         }
-        for (List<ProjectSheetSaved> chunk : chunks(List.copyOf(last.values()))) {
-            var sheet = dsl.insertInto(PROJECT_SHEET, PROJECT_SHEET.PROJECT_ID, PROJECT_SHEET.RESTRICTED_NET_FEN,
-                    PROJECT_SHEET.DESIGNATED_FEN, PROJECT_SHEET.GOODS_FEN, PROJECT_SHEET.RAISED_FEN, PROJECT_SHEET.MATCHED_FEN,
-                    PROJECT_SHEET.OWED_TO_POOL_FEN, PROJECT_SHEET.TRANSFERRED_IN_FEN, PROJECT_SHEET.LEFTOVER_OUT_FEN,
-                    PROJECT_SHEET.GOODS_ISSUED_FEN, PROJECT_SHEET.FEES_FEN, PROJECT_SHEET.REFUNDED_FROM_FUND_FEN,
-                    PROJECT_SHEET.THROUGH_TRANSACTION_ID);
-            var year = dsl.insertInto(PROJECT_SHEET_YEAR, PROJECT_SHEET_YEAR.PROJECT_ID, PROJECT_SHEET_YEAR.FISCAL_YEAR,
-                    PROJECT_SHEET_YEAR.RESTRICTED_INCOME_FEN);
-            var line = dsl.insertInto(PROJECT_SHEET_LINE, PROJECT_SHEET_LINE.PROJECT_ID, PROJECT_SHEET_LINE.LINE_NO,
-                    PROJECT_SHEET_LINE.ITEM, PROJECT_SHEET_LINE.DISBURSED_FEN, PROJECT_SHEET_LINE.RESERVED_FEN);
-            var reserved = dsl.insertInto(PROJECT_SHEET_RESERVATION, PROJECT_SHEET_RESERVATION.PENDING_ID,
-                    PROJECT_SHEET_RESERVATION.PROJECT_ID, PROJECT_SHEET_RESERVATION.ITEM, PROJECT_SHEET_RESERVATION.AMOUNT_FEN,
-                    PROJECT_SHEET_RESERVATION.GOODS);
-            boolean years = false;
-            boolean lines = false;
-            boolean reservations = false;
-            for (ProjectSheetSaved r : chunk) {
-                ProjectMoney.State s = r.state();
-                sheet = sheet.values(r.projectId(), s.restrictedNetFen(), s.designatedFen(), s.goodsFen(), s.raisedFen(),
-                        s.matchedFen(), s.owedToPoolFen(), s.transferredInFen(), s.leftoverOutFen(), s.goodsIssuedFen(),
-                        s.feesFen(), s.refundedFromFundFen(), r.throughTransactionId());
-                for (Map.Entry<Integer, Long> y : s.restrictedIncomeByYear().entrySet()) {
-                    year = year.values(r.projectId(), y.getKey(), y.getValue());
-                    years = true;
-                }
+        List<Object[]> years = new ArrayList<>();
+        List<Long> yearsRewritten = new ArrayList<>();
+        List<Long> linesRewritten = new ArrayList<>();
+        List<Object[]> lines = new ArrayList<>();
+        List<Long> reservationsRewritten = new ArrayList<>();
+        List<Object[]> reservations = new ArrayList<>();
+        for (ProjectSheetSaved r : last.values()) {
+            ProjectMoney.State s = r.state();
+            ProjectMoney.State was = before.get(r.projectId());
+            if (was == null || !s.restrictedIncomeByYear().keySet().containsAll(was.restrictedIncomeByYear().keySet())) {
+                // New to storage, or a year closed into net assets has left the sheet: the years are written afresh.
+                yearsRewritten.add(r.projectId());
+                s.restrictedIncomeByYear().forEach((year, fen) -> years.add(new Object[] {r.projectId(), year, fen}));
+            } else {
+                s.restrictedIncomeByYear().forEach((year, fen) -> {
+                    if (!fen.equals(was.restrictedIncomeByYear().get(year))) {
+                        years.add(new Object[] {r.projectId(), year, fen});
+                    }
+                });
+            }
+            if (was == null || !was.lines().equals(s.lines())) {
+                linesRewritten.add(r.projectId());
                 int no = 0;
                 for (ProjectMoney.Line l : s.lines()) {
-                    line = line.values(r.projectId(), ++no, l.item(), l.disbursedFen(), l.reservedFen());
-                    lines = true;
+                    lines.add(new Object[] {r.projectId(), ++no, l.item(), l.disbursedFen(), l.reservedFen()});
                 }
+            }
+            if (was == null || !was.reservations().equals(s.reservations())) {
+                reservationsRewritten.add(r.projectId());
                 for (ProjectMoney.Reserved v : s.reservations()) {
-                    reserved = reserved.values(v.pendingId(), r.projectId(), v.item(), v.amountFen(), v.goods());
-                    reservations = true;
+                    reservations.add(new Object[] {v.pendingId(), r.projectId(), v.item(), v.amountFen(), v.goods()});
                 }
-            }
-            sheet.execute();
-            if (years) {
-                year.execute();
-            }
-            if (lines) {
-                line.execute();
-            }
-            if (reservations) {
-                reserved.execute();
             }
         }
+        RowBatches.upsert(dsl, PROJECT_SHEET, List.of(PROJECT_SHEET.PROJECT_ID), List.of(PROJECT_SHEET.RESTRICTED_NET_FEN,
+                PROJECT_SHEET.DESIGNATED_FEN, PROJECT_SHEET.GOODS_FEN, PROJECT_SHEET.RAISED_FEN, PROJECT_SHEET.MATCHED_FEN,
+                PROJECT_SHEET.OWED_TO_POOL_FEN, PROJECT_SHEET.TRANSFERRED_IN_FEN, PROJECT_SHEET.LEFTOVER_OUT_FEN,
+                PROJECT_SHEET.GOODS_ISSUED_FEN, PROJECT_SHEET.FEES_FEN, PROJECT_SHEET.REFUNDED_FROM_FUND_FEN,
+                PROJECT_SHEET.THROUGH_TRANSACTION_ID), last.values().stream().map(r -> {
+                    ProjectMoney.State s = r.state();
+                    return new Object[] {r.projectId(), s.restrictedNetFen(), s.designatedFen(), s.goodsFen(), s.raisedFen(),
+                            s.matchedFen(), s.owedToPoolFen(), s.transferredInFen(), s.leftoverOutFen(), s.goodsIssuedFen(),
+                            s.feesFen(), s.refundedFromFundFen(), r.throughTransactionId()};
+                }).toList());
+        for (List<Long> ids : chunks(yearsRewritten)) {
+            dsl.deleteFrom(PROJECT_SHEET_YEAR).where(PROJECT_SHEET_YEAR.PROJECT_ID.in(ids)).execute();
+        }
+        RowBatches.upsert(dsl, PROJECT_SHEET_YEAR, List.of(PROJECT_SHEET_YEAR.PROJECT_ID, PROJECT_SHEET_YEAR.FISCAL_YEAR),
+                List.of(PROJECT_SHEET_YEAR.RESTRICTED_INCOME_FEN), years);
+        for (List<Long> ids : chunks(linesRewritten)) {
+            dsl.deleteFrom(PROJECT_SHEET_LINE).where(PROJECT_SHEET_LINE.PROJECT_ID.in(ids)).execute();
+        }
+        RowBatches.insert(dsl, PROJECT_SHEET_LINE, List.of(PROJECT_SHEET_LINE.PROJECT_ID, PROJECT_SHEET_LINE.LINE_NO, PROJECT_SHEET_LINE.ITEM,
+                PROJECT_SHEET_LINE.DISBURSED_FEN, PROJECT_SHEET_LINE.RESERVED_FEN), lines);
+        for (List<Long> ids : chunks(reservationsRewritten)) {
+            dsl.deleteFrom(PROJECT_SHEET_RESERVATION).where(PROJECT_SHEET_RESERVATION.PROJECT_ID.in(ids)).execute();
+        }
+        RowBatches.insert(dsl, PROJECT_SHEET_RESERVATION, List.of(PROJECT_SHEET_RESERVATION.PENDING_ID, PROJECT_SHEET_RESERVATION.PROJECT_ID,
+                PROJECT_SHEET_RESERVATION.ITEM, PROJECT_SHEET_RESERVATION.AMOUNT_FEN, PROJECT_SHEET_RESERVATION.GOODS), reservations);
     }
 
     @Override
@@ -309,6 +314,7 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
                 dsl -> writeGiving(dsl, rows));
     }
 
+    /** Sources never go away (a refunded source keeps its row at zero), so each project's are written over what is there. */
     private static void writeGiving(DSLContext dsl, List<Saved> rows) {
         if (rows.isEmpty()) {
             return;
@@ -319,37 +325,16 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
             last.put(r.sheet().projectId(), r.sheet());
             r.donors().forEach((key, row) -> donors.put(new ProjectDonor(r.sheet().projectId(), key), row));
         }
-        for (List<Long> ids : chunks(List.copyOf(last.keySet()))) {
-            dsl.deleteFrom(PROJECT_SOURCE).where(PROJECT_SOURCE.PROJECT_ID.in(ids)).execute();
-            dsl.deleteFrom(PROJECT_GIVING).where(PROJECT_GIVING.PROJECT_ID.in(ids)).execute();
-        }
-        for (List<Sheet> chunk : chunks(List.copyOf(last.values()))) {
-            var giving = dsl.insertInto(PROJECT_GIVING, PROJECT_GIVING.PROJECT_ID, PROJECT_GIVING.DONORS);
-            var source = dsl.insertInto(PROJECT_SOURCE, PROJECT_SOURCE.PROJECT_ID, PROJECT_SOURCE.CHANNEL, PROJECT_SOURCE.DONOR_KIND,
-                    PROJECT_SOURCE.GIFTS, PROJECT_SOURCE.AMOUNT_FEN);
-            boolean any = false;
-            for (Sheet sheet : chunk) {
-                giving = giving.values(sheet.projectId(), sheet.donors());
-                for (Source s : sheet.sources()) {
-                    source = source.values(sheet.projectId(), s.channel().name(), s.donorKind().name(), s.gifts(), s.amountFen());
-                    any = true;
-                }
-            }
-            giving.execute();
-            if (any) {
-                source.execute();
-            }
-        }
-        for (List<ProjectDonor> chunk : chunks(List.copyOf(donors.keySet()))) {
-            dsl.deleteFrom(PROJECT_DONOR).where(DSL.row(PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY)
-                    .in(chunk.stream().map(d -> DSL.row(d.projectId(), d.donorKey())).toList())).execute();
-            var insert = dsl.insertInto(PROJECT_DONOR, PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY, PROJECT_DONOR.GIFTS,
-                    PROJECT_DONOR.STANDING_FEN);
-            for (ProjectDonor d : chunk) {
-                insert = insert.values(d.projectId(), d.donorKey(), donors.get(d).gifts(), donors.get(d).standingFen());
-            }
-            insert.execute();
-        }
+        RowBatches.upsert(dsl, PROJECT_GIVING, List.of(PROJECT_GIVING.PROJECT_ID), List.of(PROJECT_GIVING.DONORS),
+                last.values().stream().map(sheet -> new Object[] {sheet.projectId(), sheet.donors()}).toList());
+        RowBatches.upsert(dsl, PROJECT_SOURCE, List.of(PROJECT_SOURCE.PROJECT_ID, PROJECT_SOURCE.CHANNEL, PROJECT_SOURCE.DONOR_KIND),
+                List.of(PROJECT_SOURCE.GIFTS, PROJECT_SOURCE.AMOUNT_FEN), last.values().stream()
+                        .flatMap(sheet -> sheet.sources().stream().map(s -> new Object[] {sheet.projectId(), s.channel().name(),
+                                s.donorKind().name(), s.gifts(), s.amountFen()})).toList());
+        RowBatches.upsert(dsl, PROJECT_DONOR, List.of(PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY),
+                List.of(PROJECT_DONOR.GIFTS, PROJECT_DONOR.STANDING_FEN), donors.entrySet().stream()
+                        .map(e -> new Object[] {e.getKey().projectId(), e.getKey().donorKey(), e.getValue().gifts(),
+                                e.getValue().standingFen()}).toList());
     }
 
     // --- which projections are built ----------------------------------------------------------------------------

@@ -1,0 +1,169 @@
+package org.mingzhang.store;
+
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * The writer's way to write many rows of one table in one round trip, values given in the fields' order.
+ *
+ * <ul>
+ *   <li>H2: one single-row statement whose text never changes, sent as one JDBC batch with a row of values per entry.
+ *       H2 parses the text once per connection and keeps it in its query cache ({@link Database#H2_QUERY_CACHE_SIZE}),
+ *       where a multi-row statement would have new text, to render and parse, for every batch size.</li>
+ *   <li>PostgreSQL: one statement for all the rows, each column's values passed as one array and spread by
+ *       {@code unnest} (as {@link PostgresBatchWriter} does for the journal): the server runs one statement, not one per
+ *       row.</li>
+ * </ul>
+ */
+final class RowBatches {
+
+    private RowBatches() {
+    }
+
+    /** Inserts the rows. */
+    static void insert(DSLContext dsl, Table<?> table, List<? extends Field<?>> fields, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (postgres(dsl)) {
+            unnest(dsl, table, fields, rows, "");
+        } else {
+            execute(dsl.batch(dsl.insertInto(table, fields).values(placeholders(fields.size()))), rows);
+        }
+    }
+
+    /**
+     * Writes the rows over what is there: a row whose key is new is inserted, one whose key is there has its other
+     * fields set to the row's values. Each row gives the key's values first. No two rows may have one key.
+     */
+    static void upsert(DSLContext dsl, Table<?> table, List<? extends Field<?>> key, List<? extends Field<?>> fields,
+                       List<Object[]> rows) {
+        upsert(dsl, table, key, fields, rows, false);
+    }
+
+    /** Like {@link #upsert}, but a row whose key is there has the row's values added to its fields (running sums). */
+    static void upsertAdding(DSLContext dsl, Table<?> table, List<? extends Field<?>> key, List<Field<Long>> fields,
+                             List<Object[]> rows) {
+        upsert(dsl, table, key, fields, rows, true);
+    }
+
+    private static void upsert(DSLContext dsl, Table<?> table, List<? extends Field<?>> key, List<? extends Field<?>> fields,
+                               List<Object[]> rows, boolean adding) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Field<?>> all = new ArrayList<>(key);
+        all.addAll(fields);
+        if (postgres(dsl)) {
+            StringBuilder conflict = new StringBuilder(" ON CONFLICT (").append(names(key, "")).append(") DO UPDATE SET ");
+            for (int i = 0; i < fields.size(); i++) {
+                String name = fields.get(i).getName();
+                conflict.append(i == 0 ? "" : ", ").append(name).append(" = ")
+                        .append(adding ? table.getName() + "." + name + " + " : "").append("EXCLUDED.").append(name);
+            }
+            unnest(dsl, table, all, rows, conflict.toString());
+        } else {
+            Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+            for (Field<?> f : fields) {
+                set.put(f, adding ? plusExcluded(f) : DSL.excluded(f));
+            }
+            execute(dsl.batch(dsl.insertInto(table, all).values(placeholders(all.size())).onConflict(key).doUpdate().set(set)), rows);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Field<?> plusExcluded(Field<?> field) {
+        Field<Long> f = (Field<Long>) field;
+        return f.plus(DSL.excluded(f));
+    }
+
+    private static boolean postgres(DSLContext dsl) {
+        return dsl.dialect().family() == SQLDialect.POSTGRES;
+    }
+
+    /**
+     * PostgreSQL: {@code INSERT INTO table (…) SELECT * FROM unnest(?::type[], …)} and what follows, through JDBC (binding
+     * a few dozen arrays through jOOQ cost more than the server's work); the text depends on the table and fields only, so
+     * the driver prepares it on the server once.
+     */
+    private static void unnest(DSLContext dsl, Table<?> table, List<? extends Field<?>> fields, List<Object[]> rows,
+                               String onConflict) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.getName()).append(" (").append(names(fields, ""))
+                .append(") SELECT * FROM unnest(");
+        String[] types = new String[fields.size()];
+        for (int col = 0; col < fields.size(); col++) {
+            types[col] = arrayType(fields.get(col));
+            sql.append(col == 0 ? "" : ", ").append("?::").append(types[col]).append("[]");
+        }
+        sql.append(')').append(onConflict);
+        int written = dsl.connectionResult(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
+                for (int col = 0; col < fields.size(); col++) {
+                    Object[] values = new Object[rows.size()];
+                    for (int i = 0; i < rows.size(); i++) {
+                        Object v = rows.get(i)[col];
+                        values[i] = v instanceof OffsetDateTime t ? t.toString() : v;
+                    }
+                    statement.setArray(col + 1, c.createArrayOf(types[col], values));
+                }
+                return statement.executeUpdate();
+            }
+        });
+        if (written != rows.size()) {
+            throw new IllegalStateException("wrote " + written + " rows of " + table.getName() + " where the batch has " + rows.size());
+        }
+    }
+
+    /** PostgreSQL's name of the type of an array of the field's values. */
+    private static String arrayType(Field<?> field) {
+        Class<?> type = field.getType();
+        if (type == Long.class) {
+            return "int8";
+        } else if (type == Integer.class) {
+            return "int4";
+        } else if (type == String.class) {
+            return "varchar";
+        } else if (type == Boolean.class) {
+            return "bool";
+        } else if (type == OffsetDateTime.class) {
+            return "timestamptz";
+        }
+        throw new IllegalArgumentException("no array type for " + field.getName() + " of " + type.getName());
+    }
+
+    private static String names(List<? extends Field<?>> fields, String prefix) {
+        StringBuilder names = new StringBuilder();
+        for (Field<?> f : fields) {
+            names.append(names.isEmpty() ? "" : ", ").append(prefix).append(f.getName());
+        }
+        return names.toString();
+    }
+
+    /** Runs a prepared statement once per row, in one batch, and checks each touched exactly one row. */
+    static void execute(BatchBindStep batch, List<Object[]> rows) {
+        for (Object[] row : rows) {
+            batch = batch.bind(row);
+        }
+        for (int count : batch.execute()) {
+            if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("a row of a batch touched " + count + " rows");
+            }
+        }
+    }
+
+    /** A statement with {@code n} bind values, all null until a row is bound. */
+    private static List<Object> placeholders(int n) {
+        return Collections.nCopies(n, null);
+    }
+}
