@@ -22,8 +22,8 @@ import org.jooq.impl.DSL;
  *       H2 parses the text once per connection and keeps it in its query cache ({@link Database#H2_QUERY_CACHE_SIZE}),
  *       where a multi-row statement would have new text, to render and parse, for every batch size.</li>
  *   <li>PostgreSQL: one statement for all the rows, each column's values passed as one array and spread by
- *       {@code unnest} (as {@link PostgresBatchWriter} does for the journal): the server runs one statement, not one per
- *       row.</li>
+ *       {@code unnest} (as {@link PostgresBatchWriter} does for account totals): the server runs one statement, not one
+ *       per row.</li>
  * </ul>
  */
 final class RowBatches {
@@ -66,7 +66,7 @@ final class RowBatches {
         List<Field<?>> all = new ArrayList<>(key);
         all.addAll(fields);
         if (postgres(dsl)) {
-            StringBuilder conflict = new StringBuilder(" ON CONFLICT (").append(names(key, "")).append(") DO UPDATE SET ");
+            StringBuilder conflict = new StringBuilder(" ON CONFLICT (").append(names(key)).append(") DO UPDATE SET ");
             for (int i = 0; i < fields.size(); i++) {
                 String name = fields.get(i).getName();
                 conflict.append(i == 0 ? "" : ", ").append(name).append(" = ")
@@ -99,7 +99,7 @@ final class RowBatches {
      */
     private static void unnest(DSLContext dsl, Table<?> table, List<? extends Field<?>> fields, List<Object[]> rows,
                                String onConflict) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.getName()).append(" (").append(names(fields, ""))
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.getName()).append(" (").append(names(fields))
                 .append(") SELECT * FROM unnest(");
         String[] types = new String[fields.size()];
         for (int col = 0; col < fields.size(); col++) {
@@ -142,10 +142,10 @@ final class RowBatches {
         throw new IllegalArgumentException("no array type for " + field.getName() + " of " + type.getName());
     }
 
-    private static String names(List<? extends Field<?>> fields, String prefix) {
+    private static String names(List<? extends Field<?>> fields) {
         StringBuilder names = new StringBuilder();
         for (Field<?> f : fields) {
-            names.append(names.isEmpty() ? "" : ", ").append(prefix).append(f.getName());
+            names.append(names.isEmpty() ? "" : ", ").append(f.getName());
         }
         return names.toString();
     }

@@ -8,7 +8,6 @@ import static org.mingzhang.journal.PostingLine.debit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -16,14 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mingzhang.account.ChartTemplate;
-import org.mingzhang.journal.JournalStore;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerFixture;
-import org.mingzhang.journal.LedgerSnapshot;
 import org.mingzhang.journal.LedgerWriter;
 import org.mingzhang.journal.Outcome;
 import org.mingzhang.journal.PostEntry;
-import org.mingzhang.journal.Prefetch;
 import org.mingzhang.journal.References;
 import org.mingzhang.journal.Transaction;
 import org.mingzhang.journal.TransactionKind;
@@ -39,34 +35,12 @@ import org.mingzhang.journal.WriteBatch;
 class PoisonedBatchTest {
 
     /** The real store, with a commit that can be held back and a commit that fails on a marked memo (RequestKeyTest holds one too). */
-    static final class FaultInjectingStore implements JournalStore {
-        final JooqJournalStore real;
+    static final class FaultInjectingStore extends ForwardingJournalStore {
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean holdNextCommit;
 
         FaultInjectingStore(JooqJournalStore real) {
-            this.real = real;
-        }
-
-        @Override
-        public void claimWriter() {
-            real.claimWriter();
-        }
-
-        @Override
-        public LedgerSnapshot load() {
-            return real.load();
-        }
-
-        @Override
-        public Prefetch prefetch(Set<String> keys, Set<Long> ids) {
-            return real.prefetch(keys, ids);
-        }
-
-        @Override
-        public java.util.Map<org.mingzhang.journal.RequestKey.Scope, org.mingzhang.journal.KeptRequest> keptRequests(
-                Set<org.mingzhang.journal.RequestKey.Scope> scopes) {
-            return real.keptRequests(scopes);
+            super(real);
         }
 
         @Override
@@ -83,11 +57,6 @@ class PoisonedBatchTest {
                 throw new IllegalStateException("injected storage failure");
             }
             real.commit(batch);
-        }
-
-        @Override
-        public void close() {
-            real.close();
         }
     }
 

@@ -7,7 +7,6 @@ import static org.mingzhang.journal.PostingLine.debit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -16,13 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.mingzhang.account.ChartTemplate;
-import org.mingzhang.journal.JournalStore;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerFixture;
-import org.mingzhang.journal.LedgerSnapshot;
 import org.mingzhang.journal.LedgerWriter;
 import org.mingzhang.journal.PostEntry;
-import org.mingzhang.journal.Prefetch;
 import org.mingzhang.journal.References;
 import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.journal.WriteBatch;
@@ -40,38 +36,17 @@ class RegatherTest {
     private static final int ROUNDS = 10;
 
     /** The real store, counting how many commands each committed batch held. */
-    static final class CountingStore implements JournalStore {
-        final JooqJournalStore real;
+    static final class CountingStore extends ForwardingJournalStore {
         final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
 
         CountingStore(JooqJournalStore real) {
-            this.real = real;
-        }
-
-        @Override
-        public void claimWriter() {
-            real.claimWriter();
-        }
-
-        @Override
-        public LedgerSnapshot load() {
-            return real.load();
-        }
-
-        @Override
-        public Prefetch prefetch(Set<String> keys, Set<Long> ids) {
-            return real.prefetch(keys, ids);
+            super(real);
         }
 
         @Override
         public void commit(WriteBatch batch) {
             real.commit(batch);
             batchSizes.add(batch.transactions().size());
-        }
-
-        @Override
-        public void close() {
-            real.close();
         }
     }
 

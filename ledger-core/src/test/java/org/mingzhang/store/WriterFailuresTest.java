@@ -18,7 +18,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mingzhang.account.ChartTemplate;
-import org.mingzhang.journal.JournalStore;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerFixture;
 import org.mingzhang.journal.LedgerSnapshot;
@@ -43,15 +42,14 @@ import org.mingzhang.journal.WriteBatch;
 class WriterFailuresTest {
 
     /** The real store, with a switch that makes it unreachable and a commit that can be held back. */
-    static final class UnreachableStore implements JournalStore {
-        final JooqJournalStore real;
+    static final class UnreachableStore extends ForwardingJournalStore {
         /** Calls refused while unreachable: each is one attempt of the writer to reach storage. */
         final AtomicInteger refusedCalls = new AtomicInteger();
         volatile boolean unreachable;
         volatile CountDownLatch hold;
 
         UnreachableStore(JooqJournalStore real) {
-            this.real = real;
+            super(real);
         }
 
         private void reach() {
@@ -59,11 +57,6 @@ class WriterFailuresTest {
                 refusedCalls.incrementAndGet();
                 throw new StorageUnavailableException("the database cannot be reached: injected", null);
             }
-        }
-
-        @Override
-        public void claimWriter() {
-            real.claimWriter();
         }
 
         @Override
@@ -102,10 +95,6 @@ class WriterFailuresTest {
             }
         }
 
-        @Override
-        public void close() {
-            real.close();
-        }
     }
 
     @Nested
