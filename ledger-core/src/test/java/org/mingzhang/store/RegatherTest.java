@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ class RegatherTest {
 
     private static final long ONE_SECOND_MICROS = 1_000_000;
     private static final int CALLERS = 8;
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = 20;
 
     /** The real store, counting how many commands each committed batch held. */
     static final class CountingStore extends ForwardingJournalStore {
@@ -71,11 +72,19 @@ class RegatherTest {
                     commands.add(own);
                 }
                 ExecutorService threads = Executors.newFixedThreadPool(CALLERS);
+                // The callers start together: a caller whose thread is up first must not run rounds on its own.
+                CyclicBarrier start = new CyclicBarrier(CALLERS);
                 try {
                     List<CompletableFuture<Void>> callers = new ArrayList<>();
                     for (List<PostEntry> own : commands) {
-                        callers.add(CompletableFuture.runAsync(
-                                () -> own.forEach(e -> assertThat(ledger.execute(e).accepted()).isTrue()), threads));
+                        callers.add(CompletableFuture.runAsync(() -> {
+                            try {
+                                start.await(30, TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                throw new IllegalStateException("the callers did not start together", e);
+                            }
+                            own.forEach(e -> assertThat(ledger.execute(e).accepted()).isTrue());
+                        }, threads));
                     }
                     for (CompletableFuture<Void> caller : callers) {
                         caller.get(60, TimeUnit.SECONDS);
@@ -85,11 +94,11 @@ class RegatherTest {
                 }
 
                 assertThat(store.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(CALLERS * ROUNDS);
-                // The first batch may start before every caller has sent, which puts those callers a round ahead of
-                // the rest until they finish: one batch more than the rounds. Without the wait, the callers drift
-                // into halves whose batches alternate, about two batches per round.
-                assertThat(store.batchSizes).as("commands per batch of %d callers sending %d each", CALLERS, ROUNDS)
-                        .hasSizeLessThanOrEqualTo(ROUNDS + 2);
+                // The first batches may start before every caller has sent, which puts some callers a round ahead of
+                // the rest until they finish; from then on every round is one batch of all the callers. Without the
+                // wait, the callers drift into halves (or smaller groups) whose batches alternate.
+                assertThat(store.batchSizes.stream().filter(n -> n == CALLERS).count())
+                        .as("batches holding all %d callers, of %s", CALLERS, store.batchSizes).isGreaterThanOrEqualTo(ROUNDS - 3);
                 assertThat(f.balance("A", "1002")).isEqualTo(CALLERS * ROUNDS * 1_00L);
             }
         }
