@@ -54,59 +54,83 @@ class RegatherTest {
     @Test
     @DisplayName("callers that come back after each answer share one batch per round")
     void answeredCallersShareTheNextBatch() throws Exception {
-        try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
-            JooqJournalStore real = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
-            CountingStore store = new CountingStore(real);
-            try (Ledger ledger = new Ledger(store, real, Clock.systemUTC(), ChartTemplate.nonProfit(),
-                    LedgerWriter.Settings.DEFAULT.withRegatherMicros(ONE_SECOND_MICROS), List.of())) {
-                LedgerFixture f = new LedgerFixture(ledger);
-                f.fund("A");
-                store.batchSizes.clear();
-                // Every caller sends its first command before any is answered, then one more after each answer.
-                List<List<PostEntry>> commands = new ArrayList<>();
-                for (int c = 0; c < CALLERS; c++) {
-                    List<PostEntry> own = new ArrayList<>();
-                    for (int r = 0; r < ROUNDS; r++) {
-                        own.add(entry(f));
-                    }
-                    commands.add(own);
+        onLedger((ledger, store, f) -> {
+            store.batchSizes.clear();
+            // Every caller sends its first command before any is answered, then one more after each answer.
+            List<List<PostEntry>> commands = new ArrayList<>();
+            for (int c = 0; c < CALLERS; c++) {
+                List<PostEntry> own = new ArrayList<>();
+                for (int r = 0; r < ROUNDS; r++) {
+                    own.add(entry(f));
                 }
-                ExecutorService threads = Executors.newFixedThreadPool(CALLERS);
-                // The callers start together: a caller whose thread is up first must not run rounds on its own.
-                CyclicBarrier start = new CyclicBarrier(CALLERS);
-                try {
-                    List<CompletableFuture<Void>> callers = new ArrayList<>();
-                    for (List<PostEntry> own : commands) {
-                        callers.add(CompletableFuture.runAsync(() -> {
-                            try {
-                                start.await(30, TimeUnit.SECONDS);
-                            } catch (Exception e) {
-                                throw new IllegalStateException("the callers did not start together", e);
-                            }
-                            own.forEach(e -> assertThat(ledger.execute(e).accepted()).isTrue());
-                        }, threads));
-                    }
-                    for (CompletableFuture<Void> caller : callers) {
-                        caller.get(60, TimeUnit.SECONDS);
-                    }
-                } finally {
-                    threads.shutdown();
-                }
-
-                assertThat(store.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(CALLERS * ROUNDS);
-                // The first batches may start before every caller has sent, which puts some callers a round ahead of
-                // the rest until they finish; from then on every round is one batch of all the callers. Without the
-                // wait, the callers drift into halves (or smaller groups) whose batches alternate.
-                assertThat(store.batchSizes.stream().filter(n -> n == CALLERS).count())
-                        .as("batches holding all %d callers, of %s", CALLERS, store.batchSizes).isGreaterThanOrEqualTo(ROUNDS - 3);
-                assertThat(f.balance("A", "1002")).isEqualTo(CALLERS * ROUNDS * 1_00L);
+                commands.add(own);
             }
-        }
+            ExecutorService threads = Executors.newFixedThreadPool(CALLERS);
+            // The callers start together: a caller whose thread is up first must not run rounds on its own.
+            CyclicBarrier start = new CyclicBarrier(CALLERS);
+            try {
+                List<CompletableFuture<Void>> callers = new ArrayList<>();
+                for (List<PostEntry> own : commands) {
+                    callers.add(CompletableFuture.runAsync(() -> {
+                        try {
+                            start.await(30, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("the callers did not start together", e);
+                        }
+                        own.forEach(e -> assertThat(ledger.execute(e).accepted()).isTrue());
+                    }, threads));
+                }
+                for (CompletableFuture<Void> caller : callers) {
+                    caller.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdown();
+            }
+
+            assertThat(store.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(CALLERS * ROUNDS);
+            // The first batches may start before every caller has sent, which puts some callers a round ahead of
+            // the rest until they finish; from then on every round is one batch of all the callers. Without the
+            // wait, the callers drift into halves (or smaller groups) whose batches alternate.
+            assertThat(store.batchSizes.stream().filter(n -> n == CALLERS).count())
+                    .as("batches holding all %d callers, of %s", CALLERS, store.batchSizes).isGreaterThanOrEqualTo(ROUNDS - 3);
+            assertThat(f.balance("A", "1002")).isEqualTo(CALLERS * ROUNDS * 1_00L);
+        });
     }
 
     @Test
     @DisplayName("a caller alone is answered without waiting, and so is everyone once the answered callers stop")
     void nobodyWaitsForCallersWhoAreNotComing() throws Exception {
+        onLedger((ledger, store, f) -> {
+            long started = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                assertThat(ledger.execute(entry(f)).accepted()).isTrue();
+            }
+            // Twenty one-command batches: waiting for a caller who is not coming would cost a second each.
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
+                    .as("twenty commands of one caller, one after the other").isLessThan(10_000);
+
+            // Eight answered callers of whom none comes back: the next lone command waits at most the one second.
+            List<CompletableFuture<?>> eight = new ArrayList<>();
+            for (int i = 0; i < CALLERS; i++) {
+                eight.add(ledger.submit(entry(f)));
+            }
+            for (CompletableFuture<?> each : eight) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+            long lone = System.nanoTime();
+            assertThat(ledger.execute(entry(f)).accepted()).isTrue();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lone)).as("the lone command after them")
+                    .isLessThan(10_000);
+            assertThat(f.balance("A", "1002")).isEqualTo((20 + CALLERS + 1) * 1_00L);
+        });
+    }
+
+    private interface Scenario {
+        void run(Ledger ledger, CountingStore store, LedgerFixture f) throws Exception;
+    }
+
+    /** A ledger on a fresh H2 database whose writer waits a second for answered callers, with fund A made. */
+    private static void onLedger(Scenario scenario) throws Exception {
         try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
             JooqJournalStore real = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
             CountingStore store = new CountingStore(real);
@@ -114,27 +138,7 @@ class RegatherTest {
                     LedgerWriter.Settings.DEFAULT.withRegatherMicros(ONE_SECOND_MICROS), List.of())) {
                 LedgerFixture f = new LedgerFixture(ledger);
                 f.fund("A");
-                long started = System.nanoTime();
-                for (int i = 0; i < 20; i++) {
-                    assertThat(ledger.execute(entry(f)).accepted()).isTrue();
-                }
-                // Twenty one-command batches: waiting for a caller who is not coming would cost a second each.
-                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
-                        .as("twenty commands of one caller, one after the other").isLessThan(10_000);
-
-                // Eight answered callers of whom none comes back: the next lone command waits at most the one second.
-                List<CompletableFuture<?>> eight = new ArrayList<>();
-                for (int i = 0; i < CALLERS; i++) {
-                    eight.add(ledger.submit(entry(f)));
-                }
-                for (CompletableFuture<?> each : eight) {
-                    each.get(30, TimeUnit.SECONDS);
-                }
-                long lone = System.nanoTime();
-                assertThat(ledger.execute(entry(f)).accepted()).isTrue();
-                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lone)).as("the lone command after them")
-                        .isLessThan(10_000);
-                assertThat(f.balance("A", "1002")).isEqualTo((20 + CALLERS + 1) * 1_00L);
+                scenario.run(ledger, store, f);
             }
         }
     }
