@@ -342,17 +342,17 @@ public final class LedgerWriter implements AutoCloseable {
         return outcomes;
     }
 
-    /** Waits for every read; then throws what the first failed one threw, as it threw it. */
+    /**
+     * Waits for every read, failed or not (none may still change a projection when the writer reloads after a failure);
+     * then throws what the first failed one threw, as it threw it.
+     */
     private static void awaitAll(List<CompletableFuture<Void>> reads) {
-        RuntimeException failed = null;
+        Throwable failed = null;
         for (CompletableFuture<Void> read : reads) {
             try {
                 read.join();
             } catch (CompletionException e) {
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (failed == null) {
                     failed = cause;
                 } else {
@@ -360,8 +360,12 @@ public final class LedgerWriter implements AutoCloseable {
                 }
             }
         }
-        if (failed != null) {
-            throw failed;
+        if (failed instanceof RuntimeException r) {
+            throw r;
+        } else if (failed instanceof Error error) {
+            throw error;
+        } else if (failed != null) {
+            throw new IllegalStateException("a projection's read ahead failed", failed);
         }
     }
 
