@@ -321,15 +321,9 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     }
 
     private static void insertCheckpoints(DSLContext dsl, List<ChainCheckpoint> checkpoints) {
-        if (checkpoints.isEmpty()) {
-            return;
-        }
-        var insert = dsl.insertInto(CHAIN_CHECKPOINT, CHAIN_CHECKPOINT.TRANSACTION_ID, CHAIN_CHECKPOINT.HASH,
-                CHAIN_CHECKPOINT.TRANSACTION_COUNT);
-        for (ChainCheckpoint c : checkpoints) {
-            insert = insert.values(c.transactionId(), c.hash(), c.transactionCount());
-        }
-        insert.execute();
+        RowBatches.insert(dsl, CHAIN_CHECKPOINT, List.of(CHAIN_CHECKPOINT.TRANSACTION_ID, CHAIN_CHECKPOINT.HASH,
+                CHAIN_CHECKPOINT.TRANSACTION_COUNT), checkpoints.stream()
+                .map(c -> new Object[] {c.transactionId(), c.hash(), c.transactionCount()}).toList());
     }
 
     private <T> T inWriteTransaction(java.util.function.Function<DSLContext, T> work) {

@@ -45,13 +45,10 @@ final class JooqRequestKeys implements RecordWriter {
     }
 
     static void insert(DSLContext dsl, List<KeptRequest> keys) {
-        var insert = dsl.insertInto(REQUEST_KEY, REQUEST_KEY.CALLER_ID, REQUEST_KEY.IDEMPOTENCY_KEY, REQUEST_KEY.REQUEST_HASH,
-                REQUEST_KEY.RECORD_KIND, REQUEST_KEY.RECORD_ID, REQUEST_KEY.CREATED_AT);
-        for (KeptRequest k : keys) {
-            insert = insert.values(k.key().callerId(), k.key().idempotencyKey(), k.key().requestHash(), k.recordKind(),
-                    k.recordId(), odt(k.createdAt()));
-        }
-        insert.execute();
+        RowBatches.insert(dsl, REQUEST_KEY, List.of(REQUEST_KEY.CALLER_ID, REQUEST_KEY.IDEMPOTENCY_KEY, REQUEST_KEY.REQUEST_HASH,
+                REQUEST_KEY.RECORD_KIND, REQUEST_KEY.RECORD_ID, REQUEST_KEY.CREATED_AT), keys.stream()
+                .map(k -> new Object[] {k.key().callerId(), k.key().idempotencyKey(), k.key().requestHash(), k.recordKind(),
+                        k.recordId(), odt(k.createdAt())}).toList());
     }
 
     @Override
