@@ -178,4 +178,37 @@ abstract class GiftSuite extends LedgerOnDatabase {
                 .isEqualTo(Rejection.GIFT_MUST_EXIST);
         assertThat(ledger.verify().ok()).isTrue();
     }
+
+    @Test
+    @DisplayName("when a gift row names a fund, project or transaction that does not exist, or its project is deleted, then the database refuses")
+    void databaseReferences() {
+        setUp();
+        Gift gift = give("TXSQ", "P1", 300_00, Channel.BANK_TRANSFER, MAY_2).value();
+        long spare = f.deposit("TXSQ", 1_00).id();
+        // A copy of the gift's row with its unique values changed, booked by a transaction that has no gift yet.
+        String copy = "INSERT INTO gift (" + GIFT_COLUMNS + ") SELECT id + 1000000, idempotency_key || '-raw', request_hash, %s, %s, "
+                + "amount_fen, channel, donor_name, donor_kind, donor_phone, donor_id_number, donor_credit_code, donor_anonymous, "
+                + "donor_public_consent, donor_key, in_kind_description, in_kind_quantity, in_kind_valuation_basis, received_at, note, "
+                + "receipt_year, receipt_seq + 100000, receipt_no || '-raw', 'RAWTRACE', %s, status, refund_transaction_id, refunded_at, "
+                + "refund_reason, recorded_by, recorded_at, refunded_fen, refund_owed_fen FROM gift WHERE id = " + gift.id();
+        assertThat(LedgerStoreSuite.sqlState(() -> sql(copy.formatted(987_654, "project_id", spare)))).as("no fund").startsWith("23");
+        assertThat(LedgerStoreSuite.sqlState(() -> sql(copy.formatted("fund_id", 987_654, spare)))).as("no project").startsWith("23");
+        assertThat(LedgerStoreSuite.sqlState(() -> sql(copy.formatted("fund_id", "project_id", 987_654)))).as("no transaction").startsWith("23");
+        String update = "UPDATE gift SET %s = 987654 WHERE id = " + gift.id();
+        for (String column : List.of("fund_id", "project_id", "transaction_id")) {
+            assertThat(LedgerStoreSuite.sqlState(() -> sql(update.formatted(column)))).as(column).startsWith("23");
+        }
+        long project = gift.projectId();
+        assertThat(LedgerStoreSuite.sqlState(() -> sql("DELETE FROM project WHERE id = " + project))).startsWith("23");
+        assertThat(LedgerStoreSuite.sqlState(() -> sql("UPDATE project SET id = 987654 WHERE id = " + project))).startsWith("23");
+        // The same copy, with what it names there, is taken: the checks refuse only what they should.
+        org.assertj.core.api.Assertions.assertThatCode(() -> sql(copy.formatted("fund_id", "project_id", spare))).doesNotThrowAnyException();
+        assertThat(database.giftStore().gift(gift.id())).contains(gift);
+    }
+
+    static final String GIFT_COLUMNS = "id, idempotency_key, request_hash, fund_id, project_id, amount_fen, channel, donor_name, "
+            + "donor_kind, donor_phone, donor_id_number, donor_credit_code, donor_anonymous, donor_public_consent, donor_key, "
+            + "in_kind_description, in_kind_quantity, in_kind_valuation_basis, received_at, note, receipt_year, receipt_seq, "
+            + "receipt_no, trace_code, transaction_id, status, refund_transaction_id, refunded_at, refund_reason, recorded_by, "
+            + "recorded_at, refunded_fen, refund_owed_fen";
 }

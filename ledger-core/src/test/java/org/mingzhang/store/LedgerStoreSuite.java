@@ -311,6 +311,42 @@ abstract class LedgerStoreSuite extends LedgerOnDatabase {
         assertThat(f.balance("A", "1002")).isEqualTo(100_00);
     }
 
+    @Test
+    @DisplayName("when journal rows name a fund, account or transaction that does not exist, or what they name is deleted or re-keyed, then the database refuses")
+    void databaseReferences() {
+        Fund a = f.fund("A");
+        Fund b = f.fund("B");
+        Transaction t = f.deposit("A", 100_00);
+        long bankA = f.account("A", "1002").id();
+        long incomeA = f.account("A", "410101").id();
+        String transaction = "INSERT INTO journal_transaction (id, idempotency_key, request_hash, fund_id, kind, phase, memo, "
+                + "occurred_at, recorded_at, recorded_by, prev_hash, hash) VALUES (999999, 'raw', 'x', %d, 'MANUAL', 'POSTED', "
+                + "'raw', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'sql', 'x', 'raw-hash')";
+        assertThat(sqlState(() -> sql(transaction.formatted(987_654)))).as("a transaction of no fund").startsWith("23");
+        String leg = "INSERT INTO journal_leg (transaction_id, leg_no, fund_id, debit_account_id, credit_account_id, "
+                + "amount_fen, posted, occurred_at) VALUES (%d, 9, %d, %d, %d, 100, TRUE, CURRENT_TIMESTAMP)";
+        assertThat(sqlState(() -> sql(leg.formatted(987_654, a.id(), bankA, incomeA)))).as("a leg of no transaction").startsWith("23");
+        assertThat(sqlState(() -> sql(leg.formatted(t.id(), a.id(), 987_654, incomeA)))).as("no debit account").startsWith("23");
+        assertThat(sqlState(() -> sql(leg.formatted(t.id(), a.id(), bankA, 987_654)))).as("no credit account").startsWith("23");
+        assertThat(sqlState(() -> sql(leg.formatted(t.id(), b.id(), bankA, incomeA)))).as("accounts of another fund").startsWith("23");
+        // What the journal names stays as it was named.
+        assertThat(sqlState(() -> sql("DELETE FROM account WHERE id = " + bankA))).startsWith("23");
+        assertThat(sqlState(() -> sql("UPDATE account SET fund_id = " + b.id() + " WHERE id = " + bankA))).startsWith("23");
+        assertThat(sqlState(() -> sql("UPDATE account SET id = 987654 WHERE id = " + bankA))).startsWith("23");
+        assertThat(sqlState(() -> sql("DELETE FROM fund WHERE id = " + a.id()))).startsWith("23");
+        assertThat(sqlState(() -> sql("UPDATE fund SET id = 987654 WHERE id = " + a.id()))).startsWith("23");
+        assertThat(f.transactionCount()).isEqualTo(1);
+        assertThat(f.balance("A", "1002")).isEqualTo(100_00);
+        assertThat(ledger.verify().ok()).isTrue();
+    }
+
+    /** The SQLSTATE of the refusal: class 23 is an integrity constraint violation on both databases. */
+    static String sqlState(org.assertj.core.api.ThrowableAssert.ThrowingCallable statement) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(statement);
+        assertThat(thrown).as("the database refused").isInstanceOf(SQLException.class);
+        return ((SQLException) thrown).getSQLState();
+    }
+
     /** Takes the append-only trigger off one table, as only someone with the database owner's rights could. */
     abstract void dropAppendOnlyGuard(Statement statement) throws SQLException;
 
