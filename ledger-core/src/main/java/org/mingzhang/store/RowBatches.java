@@ -18,9 +18,13 @@ import org.jooq.impl.DSL;
  * The writer's way to write many rows of one table in one round trip, values given in the fields' order.
  *
  * <ul>
- *   <li>H2: one single-row statement whose text never changes, sent as one JDBC batch with a row of values per entry.
- *       H2 parses the text once per connection and keeps it in its query cache ({@link Database#H2_QUERY_CACHE_SIZE}),
- *       where a multi-row statement would have new text, to render and parse, for every batch size.</li>
+ *   <li>H2: one single-row statement whose text never changes, sent through JDBC as one batch with a row of values per
+ *       entry. H2 parses the text once per connection and keeps it in its query cache
+ *       ({@link Database#H2_QUERY_CACHE_SIZE}), where a multi-row statement would have new text, to render and parse,
+ *       for every batch size. An upsert is H2's own {@code MERGE INTO … KEY (…) VALUES (…)}: jOOQ renders
+ *       {@code ON CONFLICT} for H2 as {@code MERGE … USING}, a join that H2 plans again on every row (a profile of the
+ *       HTTP benchmark put 14% of the writer's time there), and binding each row through jOOQ cost a few percent
+ *       more.</li>
  *   <li>PostgreSQL: one statement for all the rows, each column's values passed as one array and spread by
  *       {@code unnest} (as {@link PostgresBatchWriter} does for account totals): the server runs one statement, not one
  *       per row.</li>
@@ -39,7 +43,8 @@ final class RowBatches {
         if (postgres(dsl)) {
             unnest(dsl, table, fields, rows, "");
         } else {
-            execute(dsl.batch(dsl.insertInto(table, fields).values(placeholders(fields.size()))), rows);
+            jdbcBatch(dsl, "INSERT INTO " + table.getName() + " (" + names(fields) + ") VALUES (" + marks(fields.size()) + ")",
+                    table, rows);
         }
     }
 
@@ -73,6 +78,9 @@ final class RowBatches {
                         .append(adding ? table.getName() + "." + name + " + " : "").append("EXCLUDED.").append(name);
             }
             unnest(dsl, table, all, rows, conflict.toString());
+        } else if (!adding) {
+            jdbcBatch(dsl, "MERGE INTO " + table.getName() + " (" + names(all) + ") KEY (" + names(key) + ") VALUES ("
+                    + marks(all.size()) + ")", table, rows);
         } else {
             Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
             for (Field<?> f : fields) {
@@ -148,6 +156,29 @@ final class RowBatches {
             names.append(names.isEmpty() ? "" : ", ").append(f.getName());
         }
         return names.toString();
+    }
+
+    /** H2: runs the statement once per row, in one JDBC batch, and checks each touched exactly one row. */
+    private static void jdbcBatch(DSLContext dsl, String sql, Table<?> table, List<Object[]> rows) {
+        dsl.connection(c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    for (int col = 0; col < row.length; col++) {
+                        statement.setObject(col + 1, row[col]);
+                    }
+                    statement.addBatch();
+                }
+                for (int count : statement.executeBatch()) {
+                    if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                        throw new IllegalStateException("a row of a batch of " + table.getName() + " touched " + count + " rows");
+                    }
+                }
+            }
+        });
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** Runs a prepared statement once per row, in one batch, and checks each touched exactly one row. */
