@@ -1,0 +1,136 @@
+package org.mingzhang.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mingzhang.journal.PostingLine.credit;
+import static org.mingzhang.journal.PostingLine.debit;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.mingzhang.account.ChartTemplate;
+import org.mingzhang.journal.Books;
+import org.mingzhang.journal.Ledger;
+import org.mingzhang.journal.LedgerCommand;
+import org.mingzhang.journal.LedgerFixture;
+import org.mingzhang.journal.LedgerWriter;
+import org.mingzhang.journal.Outcome;
+import org.mingzhang.journal.PostEntry;
+import org.mingzhang.journal.Projection;
+import org.mingzhang.journal.References;
+import org.mingzhang.journal.Transaction;
+import org.mingzhang.journal.TransactionKind;
+
+/**
+ * The projections' reads ahead of a batch, made on reader threads beside the writer's own reads: each projection reads
+ * exactly once per batch, and a failed read fails the batch with its own exception, only after every other read of the
+ * batch has finished, so that none still changes a projection while the writer reloads.
+ */
+class ReadAheadTest {
+
+    /** Counts its reads and the batches it was flushed for. */
+    static class Counting implements Projection {
+        final AtomicInteger prepared = new AtomicInteger();
+        final AtomicInteger flushed = new AtomicInteger();
+        /** Reads per batch, the batch known by its list of commands. */
+        final java.util.Map<List<LedgerCommand<?>>, Integer> readsPerBatch = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+        @Override
+        public void reload() {
+        }
+
+        @Override
+        public void prepare(List<LedgerCommand<?>> commands) {
+            prepared.incrementAndGet();
+            readsPerBatch.merge(commands, 1, Integer::sum);
+        }
+
+        @Override
+        public void flush(Books books) {
+            flushed.incrementAndGet();
+        }
+    }
+
+    @Test
+    @DisplayName("when batches are read ahead then each projection reads once per batch")
+    void oncePerBatch() throws Exception {
+        Counting reading = new Counting();
+        Counting other = new Counting();
+        Counting third = new Counting();
+        try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
+            JooqJournalStore store = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
+            try (Ledger ledger = new Ledger(store, store, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
+                    List.of(), List.of(reading, other, third))) {
+                LedgerFixture f = new LedgerFixture(ledger);
+                f.fund("A");
+                for (int round = 0; round < 20; round++) {
+                    List<CompletableFuture<Outcome<Transaction>>> sent = new java.util.ArrayList<>();
+                    for (int i = 0; i < 8; i++) {
+                        sent.add(ledger.submit(entry(f)));
+                    }
+                    for (CompletableFuture<Outcome<Transaction>> s : sent) {
+                        assertThat(s.get(30, TimeUnit.SECONDS).accepted()).isTrue();
+                    }
+                }
+                assertThat(f.transactionCount()).isEqualTo(160);
+            }
+        }
+        for (Counting p : List.of(reading, other, third)) {
+            assertThat(p.flushed.get()).as("batches").isPositive();
+            // Every decided batch was read for once (a batch that decides nothing, such as the fund's, is read for too).
+            assertThat(p.prepared.get()).as("reads").isGreaterThanOrEqualTo(p.flushed.get()).isEqualTo(reading.prepared.get());
+            assertThat(p.readsPerBatch.values()).as("reads of one batch").containsOnly(1);
+        }
+    }
+
+    @Test
+    @DisplayName("when a read ahead fails then its batch fails with that exception after the batch's other reads have finished, and the next batch goes on")
+    void failedRead() throws Exception {
+        AtomicInteger slowFinished = new AtomicInteger();
+        Projection slow = new Counting() {
+            @Override
+            public void prepare(List<LedgerCommand<?>> commands) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                slowFinished.incrementAndGet();
+            }
+        };
+        AtomicInteger failures = new AtomicInteger(1);
+        Projection failing = new Counting() {
+            @Override
+            public void prepare(List<LedgerCommand<?>> commands) {
+                if (failures.getAndDecrement() > 0) {
+                    throw new IllegalStateException("the read ahead failed: injected");
+                }
+            }
+        };
+        try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
+            JooqJournalStore store = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
+            try (Ledger ledger = new Ledger(store, store, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
+                    List.of(), List.of(slow, failing))) {
+                LedgerFixture f = new LedgerFixture(ledger);
+                CompletableFuture<Outcome<org.mingzhang.fund.Fund>> fund = ledger.submit(new org.mingzhang.journal.CreateFund(
+                        f.code("A"), "基金 A", org.mingzhang.fund.FundLevel.CITY, null, false));
+                Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> fund.get(30, TimeUnit.SECONDS));
+                assertThat(slowFinished.get()).as("the slow read had finished when the caller heard of the failure").isEqualTo(1);
+                assertThat(failed).isInstanceOf(ExecutionException.class).cause()
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("injected");
+                assertThat(ledger.reads().funds()).isEmpty();
+                f.fund("A");
+                assertThat(ledger.submit(entry(f)).get(30, TimeUnit.SECONDS).accepted()).isTrue();
+            }
+        }
+    }
+
+    private static PostEntry entry(LedgerFixture f) {
+        return new PostEntry(LedgerFixture.key(), "test", TransactionKind.MANUAL, f.code("A"), "gift", null, References.NONE,
+                List.of(debit("1002", 1_00), credit("410101", 1_00)));
+    }
+}
