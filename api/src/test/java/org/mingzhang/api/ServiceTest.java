@@ -28,6 +28,30 @@ class ServiceTest extends ApiTestBase {
     Router router;
 
     @Nested
+    @DisplayName("when any answer is given, refusals included, then it carries the security headers")
+    class SecurityHeaders {
+        @Test
+        @DisplayName("then nosniff, no framing and no referrer on every answer, and no-store on the API's answers")
+        void everyAnswer() {
+            List<ApiClient.Reply> replies = List.of(
+                    api().get("/health").send(),
+                    api().get("/api/v1/funds").send(),
+                    api().get("/api/v1/funds").as(ADMIN_TOKEN).send(),
+                    api().get("/api/v1/no-such-thing").as(ADMIN_TOKEN).send());
+            assertEquals(List.of(200, 401, 200, 404), replies.stream().map(ApiClient.Reply::status).toList());
+            for (ApiClient.Reply reply : replies) {
+                assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
+                assertEquals("DENY", reply.header("X-Frame-Options"), reply::toString);
+                assertEquals("no-referrer", reply.header("Referrer-Policy"), reply::toString);
+            }
+            for (ApiClient.Reply reply : replies.subList(1, 4)) {
+                assertEquals("no-store", reply.header("Cache-Control"), reply::toString);
+            }
+            assertEquals(null, replies.get(0).header("Cache-Control"), "health carries no personal data");
+        }
+    }
+
+    @Nested
     @DisplayName("when a load balancer asks /health without a token then it hears UP")
     class Health {
         @Test
