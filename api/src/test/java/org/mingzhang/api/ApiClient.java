@@ -53,6 +53,8 @@ final class ApiClient {
         private String body;
         private String contentType = MediaType.APPLICATION_JSON;
         private final Map<String, String> headers = new LinkedHashMap<>();
+        /** Headers sent besides those above, a name again included (a repeated header, as a hostile client sends it). */
+        private final java.util.List<Map.Entry<String, String>> extra = new java.util.ArrayList<>();
 
         private Call(ApiClient api, String method, String path) {
             this.api = api;
@@ -85,6 +87,12 @@ final class ApiClient {
             return this;
         }
 
+        /** Sends the header once more, besides any of the same name. */
+        Call repeatHeader(String name, String value) {
+            extra.add(Map.entry(name, value));
+            return this;
+        }
+
         Call key(String idempotencyKey) {
             return header("Idempotency-Key", idempotencyKey);
         }
@@ -98,6 +106,7 @@ final class ApiClient {
                 request.body(body).contentType(contentType);
             }
             headers.forEach(request::header);
+            extra.forEach(h -> request.getHeaders().add(h.getKey(), h.getValue()));
             HttpResponse<String> response;
             try {
                 response = api.client.toBlocking().exchange(request, String.class);

@@ -74,6 +74,32 @@ class IdempotencyTest extends ApiTestBase {
     }
 
     /** A replay: the original status and record, marked as a replay. */
+    @Test
+    @DisplayName("when a request carries Idempotency-Key or Authorization twice then 400 names the header and nothing is written")
+    void repeatedHeaders() {
+        String fund = newFund();
+        long before = journalSize();
+        String first = key();
+        String second = key();
+        Map<String, Object> body = entry(fund, "donation", List.of(debit("1002", "5.00"), credit("410101", "5.00")));
+        ApiClient.Reply twoKeys = api().post("/api/v1/ledger/transactions").as(accountant).key(first)
+                .repeatHeader("Idempotency-Key", second).body(body).send();
+        assertProblem(twoKeys, 400);
+        assertEquals(List.of("Idempotency-Key"), errorFields(twoKeys), twoKeys::toString);
+        ApiClient.Reply twoTokens = api().post("/api/v1/ledger/transactions").as(accountant).key(key())
+                .repeatHeader("Authorization", "Bearer another-token").body(body).send();
+        assertProblem(twoTokens, 400);
+        assertEquals(List.of("Authorization"), errorFields(twoTokens), twoTokens::toString);
+        assertEquals(before, journalSize(), "nothing was booked");
+        // Neither key was kept: each books anew when sent alone.
+        for (String k : List.of(first, second)) {
+            ApiClient.Reply alone = api().post("/api/v1/ledger/transactions").as(accountant).key(k).body(body).send();
+            assertEquals(201, alone.status(), alone::toString);
+            assertEquals(null, alone.header(REPLAYED), alone::toString);
+        }
+        assertEquals(before + 2, journalSize());
+    }
+
     static void assertReplay(ApiClient.Reply first, ApiClient.Reply again) {
         assertEquals(first.status(), again.status(), again::toString);
         assertEquals("true", again.header(REPLAYED), again::toString);
