@@ -147,6 +147,19 @@ class RefusalsTest extends ApiTestBase {
         }
 
         @Test
+        @DisplayName("when the body names a field twice then 400 naming it, and nothing is booked (issue 11, finding 4)")
+        void duplicateKey() {
+            // Read as the last value wins, this would book 777.00 while a proxy or a log that reads the first sees 5.00.
+            ApiClient.Reply reply = refused("{\"fundCode\":\"" + fund + "\",\"memo\":\"x\",\"postings\":["
+                    + "{\"accountCode\":\"1002\",\"debit\":\"5.00\",\"debit\":\"777.00\"},"
+                    + "{\"accountCode\":\"410101\",\"credit\":\"777.00\"}]}", 400);
+            assertEquals(List.of("postings[0].debit"), errorFields(reply), reply::toString);
+            ApiClient.Reply top = refused("{\"fundCode\":\"" + fund + "\",\"memo\":\"x\",\"memo\":\"y\",\"postings\":["
+                    + "{\"accountCode\":\"1002\",\"debit\":\"5.00\"},{\"accountCode\":\"410101\",\"credit\":\"5.00\"}]}", 400);
+            assertEquals(List.of("memo"), errorFields(top), top::toString);
+        }
+
+        @Test
         @DisplayName("when the body has a field the API does not know then 400 naming it")
         void unknownField() {
             ApiClient.Reply reply = refused("{\"fundCode\":\"" + fund + "\",\"memo\":\"x\",\"postings\":["

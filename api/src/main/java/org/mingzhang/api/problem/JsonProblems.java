@@ -32,6 +32,10 @@ public final class JsonProblems {
     }
 
     public static ProblemException of(JacksonException e) {
+        ProblemException twice = duplicateField(e);
+        if (twice != null) {
+            return twice;
+        }
         if (e instanceof JsonMappingException m && !(e instanceof StreamReadException) && !m.getPath().isEmpty()) {
             String field = path(m);
             return Problems.invalid(field, message(m));
@@ -43,6 +47,25 @@ public final class JsonProblems {
         String detail = "the request body is not valid JSON: " + firstLine(e.getOriginalMessage())
                 + (where == null || where.getLineNr() < 0 ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")");
         return new ProblemException(Problems.of(Problems.MALFORMED_JSON, "Malformed JSON", 400, detail, null));
+    }
+
+    private static final String DUPLICATE = "Duplicate field '";
+
+    /**
+     * A field named twice in one object (the parser's strict duplicate detection, application.yml): 400 naming it, as
+     * {@code postings[0].debit}, whether the parser met it at the top or while a nested object was being bound.
+     */
+    private static ProblemException duplicateField(JacksonException e) {
+        JacksonException syntax = e instanceof JsonMappingException && !(e instanceof StreamReadException)
+                && e.getCause() instanceof StreamReadException cause ? cause : e;
+        String message = syntax.getOriginalMessage();
+        if (!(syntax instanceof StreamReadException) || message == null || !message.startsWith(DUPLICATE)) {
+            return null;
+        }
+        int end = message.indexOf('\'', DUPLICATE.length());
+        String name = end < 0 ? message.substring(DUPLICATE.length()) : message.substring(DUPLICATE.length(), end);
+        String at = e instanceof JsonMappingException m && syntax != e ? path(m) : "";
+        return Problems.invalid(at.isEmpty() ? name : at + "." + name, "is given twice in one object; send each field once");
     }
 
     private static String message(JsonMappingException m) {
