@@ -82,11 +82,16 @@ final class RowBatches {
             jdbcBatch(dsl, "MERGE INTO " + table.getName() + " (" + names(all) + ") KEY (" + names(key) + ") VALUES ("
                     + marks(all.size()) + ")", table, rows);
         } else {
+            // H2's MERGE … KEY can only set; a running sum takes jOOQ's MERGE … USING (period balances: a few rows a batch).
             Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
             for (Field<?> f : fields) {
-                set.put(f, adding ? plusExcluded(f) : DSL.excluded(f));
+                set.put(f, plusExcluded(f));
             }
-            execute(dsl.batch(dsl.insertInto(table, all).values(placeholders(all.size())).onConflict(key).doUpdate().set(set)), rows);
+            BatchBindStep batch = dsl.batch(dsl.insertInto(table, all).values(placeholders(all.size())).onConflict(key).doUpdate().set(set));
+            for (Object[] row : rows) {
+                batch = batch.bind(row);
+            }
+            requireOneRowEach(batch.execute(), table);
         }
     }
 
@@ -168,29 +173,22 @@ final class RowBatches {
                     }
                     statement.addBatch();
                 }
-                for (int count : statement.executeBatch()) {
-                    if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
-                        throw new IllegalStateException("a row of a batch of " + table.getName() + " touched " + count + " rows");
-                    }
-                }
+                requireOneRowEach(statement.executeBatch(), table);
             }
         });
     }
 
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
-    }
-
-    /** Runs a prepared statement once per row, in one batch, and checks each touched exactly one row. */
-    static void execute(BatchBindStep batch, List<Object[]> rows) {
-        for (Object[] row : rows) {
-            batch = batch.bind(row);
-        }
-        for (int count : batch.execute()) {
+    /** Each statement of a batch touched exactly one row. */
+    private static void requireOneRowEach(int[] counts, Table<?> table) {
+        for (int count : counts) {
             if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
-                throw new IllegalStateException("a row of a batch touched " + count + " rows");
+                throw new IllegalStateException("a row of a batch of " + table.getName() + " touched " + count + " rows");
             }
         }
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** A statement with {@code n} bind values, all null until a row is bound. */
