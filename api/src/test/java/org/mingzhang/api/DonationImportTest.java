@@ -244,6 +244,32 @@ class DonationImportTest extends DonationTestBase {
         }
 
         @Test
+        @DisplayName("when a cell holds NUL, a bidi override or a line break where one line belongs then that row alone is "
+                + "INVALID, naming the column (issue 11, findings 2 and 6)")
+        void unsafeText() {
+            String fund = newFund();
+            String at = anHourAgo();
+            String csv = HEADER + "\n" + money(unique("k-"), fund, null, "10.00", "CASH", at) + "\n"
+                    + row(unique("k-"), fund, null, "10.00", "CASH", "李\u0000四", "PERSON", null, null, null, null, null, at,
+                    null, null, null, null) + "\n"
+                    + row(unique("k-"), fund, null, "10.00", "CASH", "\u202e四李", "PERSON", null, null, null, null, null, at,
+                    null, null, null, null) + "\n"
+                    + row(unique("k-"), fund, null, "10.00", "CASH", "李\n四", "PERSON", null, null, null, null, null, at,
+                    "备注可以\n分行", null, null, null) + "\n";
+            ApiClient.Reply reply = importCsv(csv);
+            assertEquals(200, reply.status(), reply::toString);
+            Map<Integer, JsonNode> lines = byLine(reply);
+            assertEquals("CREATED", lines.get(2).get("status").asText(), reply::toString);
+            for (int line : new int[] {3, 4, 5}) {
+                assertEquals("INVALID", lines.get(line).get("status").asText(), reply::toString);
+                assertEquals("donorName", lines.get(line).get("errors").get(0).get("field").asText(), reply::toString);
+            }
+            assertTrue(lines.get(3).get("errors").get(0).get("message").asText().contains("U+0000"), reply::toString);
+            assertEquals(1, lines.get(5).get("errors").size(), "the note may run over lines: " + reply);
+            assertEquals(1, giftsOf(fund).size());
+        }
+
+        @Test
         @DisplayName("when a row is short of cells, lacks its key or has a bad boolean then that row alone is INVALID")
         void badRows() {
             String fund = newFund();

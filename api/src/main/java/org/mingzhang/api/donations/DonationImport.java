@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.mingzhang.api.Limits;
 import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
+import org.mingzhang.api.edge.Text;
 import org.mingzhang.api.problem.FieldError;
 import org.mingzhang.api.problem.ProblemException;
 import org.mingzhang.api.problem.Problems;
@@ -202,6 +203,12 @@ final class DonationImport {
             return row;
         }
         Input input = new Input();
+        for (Map.Entry<String, Integer> column : columns.entrySet()) {
+            String refusal = Text.refusal(record.get(column.getValue()), Text.allowsLines(column.getKey()));
+            if (refusal != null) {
+                input.fail(column.getKey(), refusal);
+            }
+        }
         String checkedKey = idempotencyKey(key, input);
         DonationDraft draft = new DonationDraft(
                 cell(record, columns, DonationField.FUND_CODE),

@@ -18,7 +18,6 @@ import static org.mingzhang.api.donations.DonationField.PROJECT_CODE;
 import static org.mingzhang.api.donations.DonationField.RECEIVED_AT;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.mingzhang.api.Limits;
@@ -108,11 +107,6 @@ final class DonationInput {
         }
         Instant at = Times.parseTime(text, field, input);
         if (at == null) {
-            return null;
-        }
-        int year = at.atOffset(ZoneOffset.UTC).getYear();
-        if (year < 1 || year > DonationLimits.RECEIVED_YEAR_MAX) {
-            input.fail(field, "must be in a year from 1 to " + DonationLimits.RECEIVED_YEAR_MAX + ": " + text);
             return null;
         }
         return at.truncatedTo(Times.STORED_PRECISION);

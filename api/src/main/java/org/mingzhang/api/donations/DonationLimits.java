@@ -21,8 +21,6 @@ public final class DonationLimits {
     public static final int IN_KIND_FIELD_CHARS_MAX = InKind.FIELD_LENGTH_MAX;
     public static final int NOTE_CHARS_MAX = RecordGift.NOTE_LENGTH_MAX;
     public static final int REFUND_REASON_CHARS_MAX = RefundGift.REASON_LENGTH_MAX;
-    /** Receipts are numbered per year: a time in a year of more than four digits is a typing mistake. */
-    public static final int RECEIVED_YEAR_MAX = 9999;
 
     /** Rows in one CSV import (about 15 MB); a larger batch is split into several files. */
     public static final int IMPORT_ROWS_MAX = 100_000;

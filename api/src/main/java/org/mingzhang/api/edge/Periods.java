@@ -37,6 +37,6 @@ public final class Periods {
             input.fail(field, "must be " + FORMATS + ": " + period);
             return null;
         }
-        return next.atStartOfDay().toInstant(Times.CHINA).minus(1, Times.STORED_PRECISION);
+        return Times.inYears(next.atStartOfDay().toInstant(Times.CHINA).minus(1, Times.STORED_PRECISION), period, field, input);
     }
 }

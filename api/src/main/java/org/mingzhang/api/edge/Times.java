@@ -20,6 +20,14 @@ public final class Times {
     /** Storage keeps microseconds, so "the last instant" of a day or period is one microsecond before the next. */
     public static final ChronoUnit STORED_PRECISION = ChronoUnit.MICROS;
 
+    /**
+     * The years a time or date may fall in (China Standard Time). Wide enough for any record a charity keeps, its
+     * oldest documents and its longest pledges, and narrow enough that every database and every sum of dates holds it:
+     * year 0 or year 300,000 is a typing mistake, never a date in the books.
+     */
+    public static final int YEAR_MIN = 1900;
+    public static final int YEAR_MAX = 2200;
+
     private Times() {
     }
 
@@ -38,7 +46,7 @@ public final class Times {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return inYears(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(), text, field, input);
         } catch (DateTimeParseException e) {
             input.fail(field, "must be an ISO-8601 time with an offset, like " + EXAMPLE + ": " + text);
             return null;
@@ -57,18 +65,29 @@ public final class Times {
             try {
                 LocalDate day = LocalDate.parse(text);
                 Instant start = day.atStartOfDay().toInstant(CHINA);
-                return endOfDay ? day.plusDays(1).atStartOfDay().toInstant(CHINA).minus(1, STORED_PRECISION) : start;
+                return inYears(endOfDay ? day.plusDays(1).atStartOfDay().toInstant(CHINA).minus(1, STORED_PRECISION) : start,
+                        text, field, input);
             } catch (DateTimeParseException e) {
                 input.fail(field, "must be a date like 2026-05-01 or a time like " + EXAMPLE + ": " + text);
                 return null;
             }
         }
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return inYears(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(), text, field, input);
         } catch (DateTimeParseException e) {
             input.fail(field, "must be a date like 2026-05-01 or an ISO-8601 time with an offset, like "
                     + EXAMPLE + ": " + text);
             return null;
         }
+    }
+
+    /** {@code at}, or null after recording that it falls outside {@link #YEAR_MIN} to {@link #YEAR_MAX}. */
+    static Instant inYears(Instant at, String text, String field, Input input) {
+        int year = OffsetDateTime.ofInstant(at, CHINA).getYear();
+        if (year < YEAR_MIN || year > YEAR_MAX) {
+            input.fail(field, "must fall in the years " + YEAR_MIN + " to " + YEAR_MAX + " (China Standard Time): " + text);
+            return null;
+        }
+        return at;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -31,6 +32,9 @@ public final class StrictJson implements BeanCreatedEventListener<ObjectMapper> 
                 .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false)
                 .configure(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS, false)
                 .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        // Text that cannot be stored or displayed as it was sent (NUL, control characters, bidi overrides) is refused.
+        mapper.registerModule(new SimpleModule("mingzhang-checked-text").addDeserializer(String.class,
+                CheckedTextDeserializer.ONE_LINE));
         // Numbers and booleans are never read as text: money is "500.00", never 500.00.
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

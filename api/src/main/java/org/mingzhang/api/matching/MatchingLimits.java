@@ -26,8 +26,6 @@ public final class MatchingLimits {
      * characters; storage keeps no more either (matching_rule_scope.scope_value).
      */
     public static final int CATEGORY_CHARS_MAX = ProjectPlan.CATEGORY_LENGTH_MAX;
-    /** The window lies in years with four digits, as a project's fundraising window does. */
-    public static final int YEAR_MAX = 9999;
 
     private MatchingLimits() {
     }

@@ -1,7 +1,6 @@
 package org.mingzhang.api.matching;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -189,11 +188,6 @@ final class PoolInput {
         }
         Instant at = Times.parseTime(text, field, input);
         if (at == null) {
-            return null;
-        }
-        int year = at.atOffset(ZoneOffset.UTC).getYear();
-        if (year < 1 || year > MatchingLimits.YEAR_MAX) {
-            input.fail(field, "must be in a year from 1 to " + MatchingLimits.YEAR_MAX + ": " + text);
             return null;
         }
         return at.truncatedTo(Times.STORED_PRECISION);

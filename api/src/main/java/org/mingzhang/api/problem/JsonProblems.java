@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.mingzhang.api.json.CheckedTextDeserializer;
 
 /**
  * Turns what Jackson says about a request body into a 400 that names the field as the client wrote
@@ -69,6 +70,9 @@ public final class JsonProblems {
     }
 
     private static String message(JsonMappingException m) {
+        if (m instanceof CheckedTextDeserializer.UnsafeTextException unsafe) {
+            return unsafe.refusal();
+        }
         if (m instanceof UnrecognizedPropertyException u) {
             Collection<Object> known = u.getKnownPropertyIds();
             return "unknown field " + u.getPropertyName()

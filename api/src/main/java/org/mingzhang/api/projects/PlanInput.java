@@ -1,7 +1,6 @@
 package org.mingzhang.api.projects;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.mingzhang.api.edge.Input;
@@ -84,11 +83,6 @@ final class PlanInput {
         }
         Instant at = Times.parseTime(text, field, input);
         if (at == null) {
-            return null;
-        }
-        int year = at.atOffset(ZoneOffset.UTC).getYear();
-        if (year < 1 || year > ProjectLimits.YEAR_MAX) {
-            input.fail(field, "must be in a year from 1 to " + ProjectLimits.YEAR_MAX + ": " + text);
             return null;
         }
         return at.truncatedTo(Times.STORED_PRECISION);

@@ -25,11 +25,6 @@ public final class ProjectLimits {
     public static final int GOALS_MAX = ProjectPlan.GOALS_MAX;
     public static final int BUDGET_LINES_MAX = ProjectPlan.BUDGET_LINES_MAX;
     public static final int TEAM_MAX = ProjectPlan.TEAM_MAX;
-    /**
-     * The fundraising window lies in years with four digits: ISO-8601 allows more, but not every database
-     * stores them, and a plan for the year 10000 is a typing mistake.
-     */
-    public static final int YEAR_MAX = 9999;
 
     private ProjectLimits() {
     }

@@ -1,0 +1,157 @@
+package org.mingzhang.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 11's findings on text and dates, each as a hostile client sends it: a 400 naming the field and showing the
+ * value, never a 500, and nothing written (the journal as long as before, the fund's gifts and bank balance as they
+ * were). {@link HostileInputPostgresTest} runs the same on PostgreSQL, where NUL and lone surrogates once failed.
+ */
+@MicronautTest
+class HostileInputTest extends DonationTestBase {
+
+    static final String ENTRIES = "/api/v1/ledger/transactions";
+
+    String fund;
+    long journalBefore;
+    String bankBefore;
+    int giftsBefore;
+
+    @BeforeEach
+    void fundWithAGift() {
+        fund = newFund();
+        assertEquals(201, post(accountant, key(), gift(fund, "100.00")).status());
+        journalBefore = journalSize();
+        bankBefore = balance(fund, "1002");
+        giftsBefore = giftsOf(fund).size();
+    }
+
+    void assertUnchanged() {
+        assertEquals(journalBefore, journalSize(), "a refused request writes nothing to the journal");
+        assertEquals(bankBefore, balance(fund, "1002"), "a refused request moves no money");
+        assertEquals(giftsBefore, giftsOf(fund).size(), "a refused request records no gift");
+    }
+
+    /** Checks a 400 that names {@code field} and whose message says {@code says}, and that nothing was written. */
+    void assertRefused(ApiClient.Reply reply, String field, String says) {
+        assertProblem(reply, 400);
+        assertEquals(List.of(field), errorFields(reply), reply::toString);
+        assertTrue(errorMessage(reply, field).contains(says), reply::toString);
+        assertUnchanged();
+    }
+
+    /** A gift whose donor name is the raw JSON string literal {@code nameLiteral} (escapes as JSON writes them). */
+    String giftWithName(String nameLiteral) {
+        return "{\"fundCode\":\"" + fund + "\",\"amount\":\"5.00\",\"channel\":\"BANK_TRANSFER\",\"receivedAt\":\""
+                + anHourAgo() + "\",\"donor\":{\"name\":\"" + nameLiteral + "\",\"kind\":\"PERSON\"}}";
+    }
+
+    @Nested
+    @DisplayName("finding 2: NUL in a body, a path or a query is a 400 naming where it was")
+    class Nul {
+        @Test
+        void inABodyField() {
+            ApiClient.Reply reply = post(accountant, key(), giftWithName("王\\u0000五"));
+            assertRefused(reply, "donor.name", "U+0000");
+            assertTrue(errorMessage(reply, "donor.name").contains("王\\u0000五"), "the value is shown, escaped: " + reply);
+        }
+
+        @Test
+        void inANestedListField() {
+            ApiClient.Reply reply = api().post(ENTRIES).as(accountant).key(key())
+                    .body(entry(fund, "x", List.of(debit("1002\u0000", "5.00"), credit("410101", "5.00")))).send();
+            assertRefused(reply, "postings[0].accountCode", "U+0000");
+        }
+
+        @Test
+        void inAPathParameter() {
+            assertRefused(api().get("/api/v1/funds/%00").as(accountant).send(), "code", "U+0000");
+        }
+
+        @Test
+        void inAQueryParameter() {
+            assertRefused(api().get(ENTRIES + "?fundCode=a%00b").as(accountant).send(), "fundCode", "U+0000");
+        }
+    }
+
+    @Nested
+    @DisplayName("finding 6: control characters, bidi overrides and lone surrogates are refused; prose keeps its lines")
+    class UnsafeText {
+        @ParameterizedTest
+        @ValueSource(strings = {"a\\u0007b", "\\u202egnp.exe", "a\\u2066b", "a\\ud800b", "a\\udc00", "a\\u009fb",
+                "a\\tb", "a\\nb"})
+        void inAOneLineField(String nameLiteral) {
+            ApiClient.Reply reply = post(accountant, key(), giftWithName(nameLiteral));
+            assertRefused(reply, "donor.name", "must not contain U+");
+        }
+
+        @Test
+        void proseMayRunOverLines() {
+            Map<String, Object> gift = gift(fund, "5.00");
+            gift.put("note", "第一行\n第二行\t完");
+            ApiClient.Reply reply = post(accountant, key(), gift);
+            assertEquals(201, reply.status(), reply::toString);
+            assertEquals("第一行\n第二行\t完", reply.text("note"));
+        }
+
+        @Test
+        void proseStillRefusesNulAndOverrides() {
+            Map<String, Object> gift = gift(fund, "5.00");
+            gift.put("note", "付款\u202e");
+            assertRefused(post(accountant, key(), gift), "note", "U+202E");
+        }
+
+        @Test
+        void rareCharactersAndEmojiAreText() {
+            Map<String, Object> gift = gift(fund, "5.00");
+            donor(gift).put("name", "𠀾𪚥 🙂");
+            ApiClient.Reply reply = post(accountant, key(), gift);
+            assertEquals(201, reply.status(), reply::toString);
+        }
+    }
+
+    @Nested
+    @DisplayName("finding 3: a time or date outside the years 1900 to 2200 is a 400 naming the field")
+    class Dates {
+        @ParameterizedTest
+        @ValueSource(strings = {"+292278994-01-01T00:00:00+08:00", "-292275055-01-01T00:00:00+08:00",
+                "0000-01-01T00:00:00+08:00", "1899-12-31T23:59:59+08:00", "2201-01-01T00:00:00+08:00"})
+        void occurredAt(String time) {
+            ApiClient.Reply reply = api().post(ENTRIES).as(accountant).key(key())
+                    .body(entry(fund, "x", time, List.of(debit("1002", "5.00"), credit("410101", "5.00")))).send();
+            assertRefused(reply, "occurredAt", "1900 to 2200");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0000-01-01", "+999999999-12-31T00:00:00Z", "1899-12-31"})
+        void asOf(String asOf) {
+            ApiClient.Reply reply = api().get("/api/v1/ledger/trial-balance?asOf=" + asOf.replace("+", "%2B"))
+                    .as(accountant).send();
+            assertRefused(reply, "asOf", "1900 to 2200");
+        }
+
+        @Test
+        void theFirstDayOfTheRangeIsTaken() {
+            ApiClient.Reply reply = api().get("/api/v1/ledger/trial-balance?asOf=1900-01-01").as(accountant).send();
+            assertEquals(200, reply.status(), reply::toString);
+        }
+
+        @Test
+        void receivedAt() {
+            Map<String, Object> gift = gift(fund, "5.00");
+            gift.put("receivedAt", "0000-01-01T00:00:00+08:00");
+            assertRefused(post(accountant, key(), gift), "receivedAt", "1900 to 2200");
+        }
+    }
+}
