@@ -22,6 +22,13 @@ public final class LedgerLimits {
     public static final java.time.Duration CLOCK_SKEW_MAX = java.time.Duration.ofMinutes(5);
     /** One line moves at most this much, so a transaction's totals cannot overflow a long. */
     public static final long LINE_AMOUNT_FEN_MAX = Money.FEN_MAX;
+    /**
+     * What the books hold in all, at most: the sum over every account of its posted and pending debits (equally, of its
+     * credits), 10^18 fen. Every total any report adds up (a fund's cash, the trial balance of all funds, a project's
+     * raised money) is a part of it, and twice it still fits a {@code long}, so no sum of totals can overflow; a posting
+     * that would pass it is refused ({@link Rejection#BOOKS_TOTAL_MUST_NOT_EXCEED_MAX}).
+     */
+    public static final long BOOKED_FEN_MAX = 1_000_000_000_000_000_000L;
 
     private LedgerLimits() {
     }

@@ -36,6 +36,8 @@ final class LedgerStateMachine {
     private long transactionCount;
     private long lastFundId;
     private long lastAccountId;
+    /** Σ over all accounts of posted and pending debits: what the books hold, at most {@link LedgerLimits#BOOKED_FEN_MAX}. */
+    private long bookedFen;
 
     LedgerStateMachine(ChartTemplate chart, LedgerSnapshot snapshot) {
         this(chart, snapshot, ChainCheckpoint.TRANSACTIONS_PER_CHECKPOINT_DEFAULT);
@@ -51,6 +53,11 @@ final class LedgerStateMachine {
         this.transactionsPerCheckpoint = transactionsPerCheckpoint;
         snapshot.funds().forEach(this::putFund);
         snapshot.accounts().forEach(this::putAccount);
+        for (Account account : snapshot.accounts()) {
+            // Saturating: books written before the limit existed may hold more; then nothing more is booked.
+            long held = account.balances().debitsPostedFen() + account.balances().debitsPendingFen();
+            bookedFen = held < 0 || bookedFen > Long.MAX_VALUE - held ? Long.MAX_VALUE : bookedFen + held;
+        }
         snapshot.openPendings().forEach(p -> openPendings.put(p.id(), p));
         this.headHash = snapshot.headHash();
         this.lastTransactionId = snapshot.lastTransactionId();
@@ -470,6 +477,16 @@ final class LedgerStateMachine {
     private Outcome<Transaction> book(Movement movement, Batch batch, String key, String requestHash, long fundId, TransactionKind kind,
                                       Phase phase, String memo, Instant occurredAt, Long reversesId, Long pendingId,
                                       References references, String recordedBy, List<Leg> legs) {
+        long moving = 0;
+        for (long[] d : movement.deltas.values()) {
+            moving += d[0] + d[2]; // each at most a transaction's total, which LINE_AMOUNT_FEN_MAX bounds
+        }
+        if (moving > 0 && bookedFen > LedgerLimits.BOOKED_FEN_MAX - moving) {
+            return rejected(Rejection.BOOKS_TOTAL_MUST_NOT_EXCEED_MAX, "the books hold " + Money.format(bookedFen)
+                    + " in all; another " + Money.format(moving) + " would take them past their limit "
+                    + Money.format(LedgerLimits.BOOKED_FEN_MAX) + " (bookedFenMax), past which no sum of totals is safe",
+                    "postings");
+        }
         Map<Long, Account> next = new HashMap<>();
         for (Map.Entry<Long, long[]> e : movement.deltas.entrySet()) {
             Account account = accounts.get(e.getKey());
@@ -497,6 +514,7 @@ final class LedgerStateMachine {
         headHash = transaction.hash();
         transactionCount++;
         accounts.putAll(next);
+        bookedFen += moving;
         movement.deltas.forEach((id, d) -> batch.writes.addDelta(id, d[0], d[1], d[2], d[3]));
         // The period balances mirror the posted totals: a pending leg counts only once it is posted, in the month of
         // the posting's event time, which is where the journal's as-of sums find it too.

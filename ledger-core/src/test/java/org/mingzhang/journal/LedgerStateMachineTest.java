@@ -39,15 +39,27 @@ class LedgerStateMachineTest {
     }
 
     @Test
-    @DisplayName("when an account's running total would pass the largest long then the entry is refused, not wrapped")
+    @DisplayName("when books written before the limit hold more than it then the next entry is refused, not wrapped")
     void overflowIsRefused() {
         LedgerStateMachine machine = machineWith(new Balances(Long.MAX_VALUE - 10, 0, 0, 0));
         LedgerStateMachine.Batch batch = new LedgerStateMachine.Batch(Prefetch.EMPTY, NOW);
         Outcome<Transaction> outcome = machine.apply(entry(debit("1002", 11), credit("410101", 11)), batch);
         assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
-        assertThat(((Outcome.Rejected<Transaction>) outcome).rejection()).isEqualTo(Rejection.ACCOUNT_TOTAL_MUST_NOT_OVERFLOW);
+        assertThat(((Outcome.Rejected<Transaction>) outcome).rejection()).isEqualTo(Rejection.BOOKS_TOTAL_MUST_NOT_EXCEED_MAX);
         assertThat(batch.writes.isEmpty()).isTrue();
         assertThat(machine.account(1).balances().debitsPostedFen()).isEqualTo(Long.MAX_VALUE - 10);
+    }
+
+    @Test
+    @DisplayName("when the books would hold more than BOOKED_FEN_MAX in all then the entry is refused; up to it, taken")
+    void booksLimit() {
+        LedgerStateMachine machine = machineWith(new Balances(LedgerLimits.BOOKED_FEN_MAX - 11, 0, 0, 0));
+        LedgerStateMachine.Batch batch = new LedgerStateMachine.Batch(Prefetch.EMPTY, NOW);
+        assertThat(machine.apply(entry(debit("410101", 11), credit("1002", 11)), batch)).isInstanceOf(Outcome.Accepted.class);
+        Outcome<Transaction> past = machine.apply(entry(debit("410101", 1), credit("1002", 1)), batch);
+        assertThat(((Outcome.Rejected<Transaction>) past).rejection()).isEqualTo(Rejection.BOOKS_TOTAL_MUST_NOT_EXCEED_MAX);
+        assertThat(((Outcome.Rejected<Transaction>) past).detail()).contains("10000000000000000.00");
+        assertThat(machine.account(1).balances().creditsPostedFen()).isEqualTo(11);
     }
 
     @Test
