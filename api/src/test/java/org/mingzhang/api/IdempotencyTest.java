@@ -100,6 +100,36 @@ class IdempotencyTest extends ApiTestBase {
         assertEquals(before + 2, journalSize());
     }
 
+    @Test
+    @DisplayName("when another user sends the same key and body to a money endpoint then they book their own, never "
+            + "receive the first user's gift or entry (issue 11, finding 8)")
+    void moneyKeysAreTheCallers() {
+        String fund = newFund();
+        String sharedKey = key();
+        Map<String, Object> gift = new LinkedHashMap<>();
+        gift.put("fundCode", fund);
+        gift.put("amount", "8.00");
+        gift.put("channel", "CASH");
+        gift.put("receivedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusMinutes(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        gift.put("donor", Map.of("name", "赵六", "kind", "PERSON", "phone", "13900001111"));
+        JsonNode mine = ok(post(accountant, sharedKey, "/api/v1/donations", gift), 201);
+        ApiClient.Reply theirs = post(otherAccountant, sharedKey, "/api/v1/donations", gift);
+        assertEquals(201, theirs.status(), theirs::toString);
+        assertEquals(null, theirs.header(REPLAYED), "not a replay of another user's gift: " + theirs);
+        assertNotEquals(mine.get("id"), theirs.json().get("id"), theirs::toString);
+        assertNotEquals(mine.get("receiptNo"), theirs.json().get("receiptNo"), theirs::toString);
+        // Each user's own retry is still a replay of their own.
+        ApiClient.Reply myRetry = post(accountant, sharedKey, "/api/v1/donations", gift);
+        assertEquals("true", myRetry.header(REPLAYED), myRetry::toString);
+        assertEquals(mine.get("id"), myRetry.json().get("id"));
+
+        Map<String, Object> entry = entry(fund, "shared key", List.of(debit("1002", "3.00"), credit("410101", "3.00")));
+        JsonNode first = ok(post(accountant, sharedKey + "-e", "/api/v1/ledger/transactions", entry), 201);
+        JsonNode second = ok(post(otherAccountant, sharedKey + "-e", "/api/v1/ledger/transactions", entry), 201);
+        assertNotEquals(first.get("id"), second.get("id"));
+    }
+
     static void assertReplay(ApiClient.Reply first, ApiClient.Reply again) {
         assertEquals(first.status(), again.status(), again::toString);
         assertEquals("true", again.header(REPLAYED), again::toString);

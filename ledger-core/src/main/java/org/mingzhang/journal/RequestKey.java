@@ -40,6 +40,15 @@ public record RequestKey(long callerId, String idempotencyKey, String requestHas
      * no other caller's request can meet it there.
      */
     public String journalKey() {
+        return journalKey(callerId, idempotencyKey);
+    }
+
+    /**
+     * The journal key of one caller's {@code Idempotency-Key}: what a request that books money is kept under, so that
+     * the same text sent by another caller is another key (as Stripe scopes keys to an account) and never returns the
+     * first caller's transaction, gift or donor. At most 96 characters, whatever the key's length.
+     */
+    public static String journalKey(long callerId, String idempotencyKey) {
         return LedgerLimits.INTERNAL_KEY_PREFIX + "request:" + callerId + ":"
                 + new Canonical().add(callerId).add(idempotencyKey).sha256();
     }

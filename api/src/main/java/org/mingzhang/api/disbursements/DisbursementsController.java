@@ -282,7 +282,7 @@ public final class DisbursementsController {
             long id,
             @Nullable @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Outcome<Disbursement> outcome = ledger.execute(new PayDisbursement(Authenticator.actor(caller), id, key));
         return Outcomes.replayed(HttpResponse.ok(view(Outcomes.accepted(outcome, ID_IN_PATH))), outcome);
     }

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mingzhang.api.Limits;
+import org.mingzhang.api.auth.Authenticator;
 import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Text;
@@ -35,7 +36,8 @@ import org.mingzhang.gift.RecordGift;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.LedgerBusyException;
 import org.mingzhang.journal.Outcome;
-import org.mingzhang.user.Actor;
+import org.mingzhang.journal.RequestKey;
+import org.mingzhang.user.User;
 
 /**
  * Imports a CSV of gifts. The whole file is read and every row checked before anything is written, so
@@ -72,8 +74,9 @@ final class DonationImport {
         }
     }
 
-    ImportResponse run(InputStream body, Actor by) {
-        List<Row> rows = read(body, by);
+    /** Imports the file as {@code caller}, whose keys they are (each row's key is scoped to the caller, as a header is). */
+    ImportResponse run(InputStream body, User caller) {
+        List<Row> rows = read(body, caller);
         submit(rows);
         int created = 0;
         int replayed = 0;
@@ -93,7 +96,7 @@ final class DonationImport {
     }
 
     /** Parses and checks every row; a problem with the file as a whole is a 400 before any row is booked. */
-    private static List<Row> read(InputStream body, Actor by) {
+    private static List<Row> read(InputStream body, User caller) {
         List<Row> rows = new ArrayList<>();
         try (Reader reader = new InputStreamReader(withoutByteOrderMark(body),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -116,7 +119,7 @@ final class DonationImport {
                     throw Problems.invalid(null, "the CSV must have at most " + DonationLimits.IMPORT_ROWS_MAX
                             + " gift rows (importRowsMax); split it into several files: line " + line + " is one too many");
                 }
-                rows.add(row(record, line, columns, by));
+                rows.add(row(record, line, columns, caller));
             }
         } catch (UncheckedIOException | IOException e) {
             throw unreadable(e instanceof UncheckedIOException u ? u.getCause() : e);
@@ -194,7 +197,7 @@ final class DonationImport {
         return true;
     }
 
-    private static Row row(CSVRecord record, int line, Map<String, Integer> columns, Actor by) {
+    private static Row row(CSVRecord record, int line, Map<String, Integer> columns, User caller) {
         String key = cell(record, columns, DonationField.IDEMPOTENCY_KEY);
         Row row = new Row(line, key);
         if (record.size() != columns.size()) {
@@ -210,6 +213,7 @@ final class DonationImport {
             }
         }
         String checkedKey = idempotencyKey(key, input);
+        String journalKey = checkedKey == null ? null : RequestKey.journalKey(caller.id(), checkedKey);
         DonationDraft draft = new DonationDraft(
                 cell(record, columns, DonationField.FUND_CODE),
                 cell(record, columns, DonationField.PROJECT_CODE),
@@ -231,7 +235,7 @@ final class DonationImport {
                 cell(record, columns, DonationField.IN_KIND_DESCRIPTION),
                 cell(record, columns, DonationField.IN_KIND_QUANTITY),
                 cell(record, columns, DonationField.IN_KIND_VALUATION_BASIS));
-        RecordGift command = DonationInput.read(draft, checkedKey, by, true, input);
+        RecordGift command = DonationInput.read(draft, journalKey, Authenticator.actor(caller), true, input);
         if (!input.valid() || command == null) {
             row.result = invalid(row, errors(input));
             return row;

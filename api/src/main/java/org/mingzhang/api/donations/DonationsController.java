@@ -101,7 +101,7 @@ public final class DonationsController {
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body DonationRequest request,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Input input = new Input();
         RecordGift command = DonationInput.read(DonationDraft.of(request), key, Authenticator.actor(caller), false, input);
         input.validate();
@@ -177,7 +177,7 @@ public final class DonationsController {
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body RefundRequest request,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Input input = new Input();
         String reason = input.text(request.reason(), "reason", DonationLimits.REFUND_REASON_CHARS_MAX);
         Long amount = request.amount() == null ? null : input.positiveAmount(request.amount(), "amount");
@@ -209,7 +209,7 @@ public final class DonationsController {
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body RefundPaymentRequest request,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Input input = new Input();
         Long amount = request.amount() == null ? null : input.positiveAmount(request.amount(), "amount");
         String note = input.optionalNonBlank(request.note(), "note", DonationLimits.REFUND_REASON_CHARS_MAX);
@@ -241,7 +241,7 @@ public final class DonationsController {
     public ImportResponse importCsv(
             @Body @Schema(type = "string", description = "The CSV file, UTF-8", example = CSV_EXAMPLE) InputStream csv,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        return imports.run(csv, Authenticator.actor(caller));
+        return imports.run(csv, caller);
     }
 
 }

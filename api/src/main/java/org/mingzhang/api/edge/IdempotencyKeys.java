@@ -80,6 +80,15 @@ public final class IdempotencyKeys {
         return new RequestKey(caller.id(), idempotencyKey, hash);
     }
 
+    /**
+     * The key a request that moves money books under: the caller's header, checked like {@link #require}, scoped to the
+     * caller ({@link RequestKey#journalKey(long, String)}). Another user who sends the same text books their own
+     * request, and never receives the first caller's transaction or gift.
+     */
+    public static String journalKey(String idempotencyKey, User caller) {
+        return RequestKey.journalKey(caller.id(), require(idempotencyKey));
+    }
+
     /** The key as given, or a 400 when it is blank, too long, holds control characters or is reserved. */
     public static String require(String key) {
         if (key == null || key.isBlank()) {

@@ -65,7 +65,7 @@ public final class PendingTransfersController {
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body CreatePendingRequest request,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Input input = new Input();
         String fundCode = input.code(request.fundCode(), "fundCode", Limits.FUND_CODE_CHARS_MAX);
         String debit = input.code(request.debitAccountCode(), "debitAccountCode", Limits.ACCOUNT_CODE_CHARS_MAX);
@@ -94,7 +94,7 @@ public final class PendingTransfersController {
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Nullable @Body PostPendingRequest request,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Input input = new Input();
         Long amountFen = request == null || request.amount() == null ? null : input.positiveAmount(request.amount(), "amount");
         String memo = request == null ? null : input.optionalText(request.memo(), "memo", Limits.MEMO_CHARS_MAX);
@@ -117,7 +117,7 @@ public final class PendingTransfersController {
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body VoidPendingRequest request,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Input input = new Input();
         // The core holds a void's reason to the reversal's limit, not the memo's.
         String reason = input.text(request.reason(), "reason", Limits.REASON_CHARS_MAX);

@@ -84,7 +84,7 @@ public final class TransactionsController {
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body ManualEntryRequest request,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Input input = new Input();
         String fundCode = input.code(request.fundCode(), "fundCode", Limits.FUND_CODE_CHARS_MAX);
         String memo = input.text(request.memo(), "memo", Limits.MEMO_CHARS_MAX);
@@ -181,7 +181,7 @@ public final class TransactionsController {
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body ReverseRequest request,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Input input = new Input();
         String reason = input.text(request.reason(), "reason", Limits.REASON_CHARS_MAX);
         Instant occurredAt = Times.parseTime(request.occurredAt(), "occurredAt", input);

@@ -198,7 +198,7 @@ public final class MatchingPoolsController {
             String code,
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Outcome<MatchingPool> outcome = ledger.execute(new ClosePool(key, Authenticator.actor(caller), code));
         MatchingPool pool = Outcomes.accepted(outcome, CODE_IN_PATH);
         return Outcomes.replayed(HttpResponse.ok(view(pool.code())), outcome);
@@ -227,7 +227,7 @@ public final class MatchingPoolsController {
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @Body CollectionRequest request,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Input input = new Input();
         String project = input.code(request.projectCode(), "projectCode", ProjectLimits.CODE_CHARS_MAX);
         Long amount = request.amount() == null ? null : input.positiveAmount(request.amount(), "amount");

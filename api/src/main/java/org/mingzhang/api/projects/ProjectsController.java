@@ -552,7 +552,7 @@ public final class ProjectsController {
             String code,
             @Header(IdempotencyKeys.HEADER) @Parameter(description = IdempotencyKeys.DESCRIPTION) String idempotencyKey,
             @RequestAttribute(AuthFilter.CALLER) User caller) {
-        String key = IdempotencyKeys.require(idempotencyKey);
+        String key = IdempotencyKeys.journalKey(idempotencyKey, caller);
         Outcome<FeeCharge> outcome = ledger.execute(new ChargeManagementFee(key, Authenticator.actor(caller), code));
         FeeCharge f = Outcomes.accepted(outcome, CODE_IN_PATH);
         FeeChargeResponse body = new FeeChargeResponse(f.project().code(), Rate.format(f.basisPoints()), Money.format(f.baseFen()),
