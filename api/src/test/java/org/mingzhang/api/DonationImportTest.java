@@ -122,7 +122,7 @@ class DonationImportTest extends DonationTestBase {
                         if (i % 7 == 0) {
                             goodsFen += fen;
                             yield row(key, fund, null, amount, "IN_KIND", "济南某商贸有限公司", "ENTERPRISE", null, null,
-                                    "91370100MA3C00000" + (i % 10), "false", "TRUE", at, "年货, \"爱心\"礼包",
+                                    creditCode("91370100MA3C0000" + (i % 10)), "false", "TRUE", at, "年货, \"爱心\"礼包",
                                     "大米", i + "袋", "市价");
                         }
                         if (i % 5 == 0) {

@@ -150,7 +150,7 @@ abstract class DonationTestBase extends ApiTestBase {
         donor.put("name", "张三明");
         donor.put("kind", "PERSON");
         donor.put("phone", "13800000000");
-        donor.put("idNumber", "370102199001011234");
+        donor.put("idNumber", "370102199001011231");
         donor.put("anonymous", false);
         donor.put("publicNameConsent", false);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -57,8 +57,9 @@ class DonationsTest extends DonationTestBase {
             assertEquals("RECEIVED", bank.text("status"));
             assertEquals("BANK_TRANSFER", bank.text("channel"));
             assertTrue(bank.json().has("matchPreview") && bank.json().get("matchPreview").isNull(), bank::toString);
-            assertEquals("13800000000", bank.json().get("donor").get("phone").asText(), "staff see the donor in full");
-            assertEquals("370102199001011234", bank.json().get("donor").get("idNumber").asText());
+            assertEquals("+8613800000000", bank.json().get("donor").get("phone").asText(), "staff see the donor in full, "
+                    + "the phone in E.164");
+            assertEquals("370102199001011231", bank.json().get("donor").get("idNumber").asText());
             assertTrue(bank.text("traceCode").matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}"),
                     bank::toString);
             assertNull(bank.header(TransactionsController.REPLAYED_HEADER), "a first booking is not a replay");
@@ -78,12 +79,12 @@ class DonationsTest extends DonationTestBase {
             donor(goodsBody).put("kind", "ENTERPRISE");
             donor(goodsBody).put("name", "济南某商贸有限公司");
             donor(goodsBody).remove("idNumber");
-            donor(goodsBody).put("creditCode", "91370100MA3C000000");
+            donor(goodsBody).put("creditCode", "91370100MA3C00000E");
             ApiClient.Reply goods = post(accountant, key(), goodsBody);
             assertEquals(201, goods.status(), goods::toString);
             assertEquals(fund + "-" + year + "-000003", goods.text("receiptNo"));
             assertEquals("10条", goods.json().get("inKind").get("quantity").asText());
-            assertEquals("91370100MA3C000000", goods.json().get("donor").get("creditCode").asText());
+            assertEquals("91370100MA3C00000E", goods.json().get("donor").get("creditCode").asText());
 
             Set<String> traceCodes = new HashSet<>(List.of(bank.text("traceCode"), restricted.text("traceCode"),
                     goods.text("traceCode")));
@@ -320,7 +321,7 @@ class DonationsTest extends DonationTestBase {
         @DisplayName("when a person carries a credit code, or an identifier is blank, then 400 naming it")
         void donorIdentifiers() {
             Map<String, Object> person = gift(fund, "10.00");
-            donor(person).put("creditCode", "91370100MA3C000000");
+            donor(person).put("creditCode", "91370100MA3C00000E");
             refused(person, 400, "donor.creditCode");
             Map<String, Object> blankPhone = gift(fund, "10.00");
             donor(blankPhone).put("phone", "");

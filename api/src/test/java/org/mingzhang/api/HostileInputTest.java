@@ -154,4 +154,57 @@ class HostileInputTest extends DonationTestBase {
             assertRefused(post(accountant, key(), gift), "receivedAt", "1900 to 2200");
         }
     }
+
+    @Nested
+    @DisplayName("finding 5: one donor is one donor however the number is written; what is not a number is a 400")
+    class DonorIdentity {
+        @Test
+        void onePhoneWrittenThreeWays() {
+            for (String written : List.of("+86 13900001111", "139-0000-1111", "13900001111", "+86-139 0000 1111")) {
+                Map<String, Object> gift = gift(fund, "5.00");
+                donor(gift).remove("idNumber");
+                donor(gift).put("phone", written);
+                ApiClient.Reply reply = post(accountant, key(), gift);
+                assertEquals(201, reply.status(), reply::toString);
+                assertEquals("+8613900001111", reply.json().get("donor").get("phone").asText(), written);
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"<script>", "12345", "139000011112222", "+999 1234"})
+        void notAPhone(String phone) {
+            Map<String, Object> gift = gift(fund, "5.00");
+            donor(gift).put("phone", phone);
+            assertRefused(post(accountant, key(), gift), "donor.phone", "must be a phone number");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"370102199001011234", "37010219900101123", "370102199013011231", "37010219900101123A"})
+        void notAResidentId(String id) {
+            Map<String, Object> gift = gift(fund, "5.00");
+            donor(gift).put("idNumber", id);
+            assertRefused(post(accountant, key(), gift), "donor.idNumber", id);
+        }
+
+        @Test
+        void aResidentIdIsWrittenOneWay() {
+            String id = residentId("11010519491231002");
+            Map<String, Object> gift = gift(fund, "5.00");
+            donor(gift).put("idNumber", id.toLowerCase(java.util.Locale.ROOT).replace("1101", "1101 "));
+            ApiClient.Reply reply = post(accountant, key(), gift);
+            assertEquals(201, reply.status(), reply::toString);
+            assertEquals(id, reply.json().get("donor").get("idNumber").asText());
+        }
+
+        @Test
+        void aCreditCodeHasItsCheckCharacter() {
+            Map<String, Object> gift = gift(fund, "5.00");
+            donor(gift).put("kind", "ENTERPRISE");
+            donor(gift).remove("idNumber");
+            donor(gift).put("creditCode", "91370100MA3C000000");
+            assertRefused(post(accountant, key(), gift), "donor.creditCode", "check character");
+            donor(gift).put("creditCode", creditCode("91370100MA3C00001"));
+            assertEquals(201, post(accountant, key(), gift).status());
+        }
+    }
 }

@@ -474,7 +474,7 @@ class RestrictedMoneyFindingsTest extends DonationTestBase {
         for (String donorId : List.of(firstDonorId, secondDonorId)) {
             Map<String, Object> gift = gift(fund, "1500.00");
             gift.put("projectCode", project);
-            donor(gift).put("idNumber", donorId);
+            donor(gift).put("idNumber", residentId(donorId.substring(0, 17)));
             ApiClient.Reply given = post(accountant, key(), gift);
             assertEquals(201, given.status(), given::toString);
             first = first == 0 ? given.json().path("id").asLong() : first;

@@ -70,8 +70,11 @@ final class DonationInput {
         String name = input.text(d.donorName(), DONOR_NAME.name(csvForm), DonationLimits.DONOR_FIELD_CHARS_MAX);
         DonorKind kind = oneOf(DonorKind.class, d.donorKind(), DONOR_KIND.name(csvForm), input);
         String phone = identifier(d.donorPhone(), DONOR_PHONE.name(csvForm), input);
+        phone = phone == null ? null : DonorIdentifiers.phone(phone, DONOR_PHONE.name(csvForm), input);
         String idNumber = identifier(d.donorIdNumber(), DONOR_ID_NUMBER.name(csvForm), input);
+        idNumber = idNumber == null ? null : DonorIdentifiers.residentId(idNumber, DONOR_ID_NUMBER.name(csvForm), input);
         String creditCode = identifier(d.donorCreditCode(), DONOR_CREDIT_CODE.name(csvForm), input);
+        creditCode = creditCode == null ? null : DonorIdentifiers.creditCode(creditCode, DONOR_CREDIT_CODE.name(csvForm), input);
         if (creditCode != null && kind == DonorKind.PERSON) {
             input.fail(DONOR_CREDIT_CODE.name(csvForm), "only an ENTERPRISE or ORGANIZATION donor carries a credit code "
                     + "(统一社会信用代码); a person is told apart by idNumber or phone");
