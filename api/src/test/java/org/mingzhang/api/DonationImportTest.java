@@ -270,6 +270,25 @@ class DonationImportTest extends DonationTestBase {
         }
 
         @Test
+        @DisplayName("when a file is larger than the 1 MB a JSON body may have then it is still read, as it streams")
+        void largerThanAJsonBody() {
+            String fund = newFund();
+            String at = anHourAgo();
+            String note = "备注".repeat(150);
+            StringBuilder csv = new StringBuilder(HEADER).append('\n');
+            int rows = 0;
+            while (csv.length() * 3 < 1_500_000) { // UTF-8: the note's characters take three bytes each
+                rows++;
+                csv.append(row(unique("big-"), fund, null, "1.234", "CASH", "李四", "PERSON", null, null, null, null, null, at,
+                        note, null, null, null)).append('\n');
+            }
+            ApiClient.Reply reply = importCsv(csv.toString());
+            assertEquals(200, reply.status(), reply::toString);
+            assertEquals(rows, reply.json().get("invalid").asInt(), "every row is read (each has a third decimal)");
+            assertEquals(0, giftsOf(fund).size());
+        }
+
+        @Test
         @DisplayName("when a row is short of cells, lacks its key or has a bad boolean then that row alone is INVALID")
         void badRows() {
             String fund = newFund();

@@ -3,7 +3,9 @@ package org.mingzhang.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileInputTest extends DonationTestBase {
 
     static final String ENTRIES = "/api/v1/ledger/transactions";
+
+    @Inject
+    EmbeddedServer server;
 
     String fund;
     long journalBefore;
@@ -205,6 +210,62 @@ class HostileInputTest extends DonationTestBase {
             assertRefused(post(accountant, key(), gift), "donor.creditCode", "check character");
             donor(gift).put("creditCode", creditCode("91370100MA3C00001"));
             assertEquals(201, post(accountant, key(), gift).status());
+        }
+    }
+
+    @Nested
+    @DisplayName("finding 7: the 1 MB limit on a JSON body counts the bytes of a chunked body as they arrive")
+    class ChunkedBody {
+        @Test
+        void fiveMegabytesWithoutContentLength() throws Exception {
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            int chunks = 80; // 5 MB of spaces, inside a JSON string so that a whole read would parse as far as its end
+            java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+            java.io.InputStream body = new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                    new java.io.ByteArrayInputStream(("{\"fundCode\":\"" + fund + "\",\"note\":\"").getBytes()),
+                    new java.io.InputStream() {
+                        private int at;
+
+                        @Override
+                        public int read() {
+                            byte[] one = new byte[1];
+                            return read(one, 0, 1) < 0 ? -1 : one[0];
+                        }
+
+                        @Override
+                        public int read(byte[] b, int off, int len) {
+                            if (at >= chunks * chunk.length) {
+                                return -1;
+                            }
+                            int n = Math.min(len, chunks * chunk.length - at);
+                            java.util.Arrays.fill(b, off, off + n, (byte) ' ');
+                            at += n;
+                            sent.addAndGet(n);
+                            return n;
+                        }
+                    },
+                    new java.io.ByteArrayInputStream("\"}".getBytes()))));
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                            server.getURI().resolve(DONATIONS))
+                    .header("Authorization", "Bearer " + accountant).header("Idempotency-Key", key())
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
+            java.net.http.HttpResponse<String> response;
+            try {
+                response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException closedWhileSending) {
+                // The server answered and closed the connection before the client finished sending: refused early.
+                assertTrue(sent.get() < chunks * chunk.length, "the server stopped reading before the end");
+                assertUnchanged();
+                return;
+            }
+            assertEquals(413, response.statusCode(), response::body);
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    response::toString);
+            assertUnchanged();
         }
     }
 }

@@ -12,8 +12,8 @@ import org.mingzhang.api.problem.Problems;
  * Refuses a body larger than its endpoint takes with 413, before it is read. The server's own limit
  * ({@code micronaut.server.max-request-size}) is set for the largest endpoint, the CSV import; this filter
  * keeps every other endpoint at {@link DonationLimits#JSON_BODY_BYTES_MAX} unless it declares
- * {@link BodyBytesMax}. It judges by Content-Length; a chunked body without one is bounded by the
- * server's limit alone. (It belongs with the edge's other filters; it lives here until that package can take it.)
+ * {@link BodyBytesMax}. It judges by Content-Length; a chunked body without one is counted as it arrives by the
+ * server ({@code micronaut.server.max-request-buffer-size}, 1 MB, for every body read whole), which answers 413 past it. (It belongs with the edge's other filters; it lives here until that package can take it.)
  */
 @ServerFilter("/**")
 public final class BodySizeFilter {
