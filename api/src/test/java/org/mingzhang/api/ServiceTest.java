@@ -49,6 +49,17 @@ class ServiceTest extends ApiTestBase {
             }
             assertEquals(null, replies.get(0).header("Cache-Control"), "health carries no personal data");
         }
+
+        @Test
+        @DisplayName("then a request from another site is a 403 problem that says why, a preflight too (issue 11, finding 9)")
+        void crossOrigin() {
+            for (String method : List.of("GET", "OPTIONS")) {
+                ApiClient.Reply reply = api().call(method, "/api/v1/funds").as(ADMIN_TOKEN)
+                        .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST").send();
+                assertProblem(reply, 403);
+                assertTrue(reply.json().get("detail").asText().contains("https://evil.example"), reply::toString);
+            }
+        }
     }
 
     @Nested

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.mingzhang.api.edge.RateLimits;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.user.Role;
 import org.mingzhang.user.User;
@@ -35,9 +36,11 @@ public final class AuthFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
 
     private final Authenticator authenticator;
+    private final RateLimits limits;
 
-    public AuthFilter(Authenticator authenticator) {
+    public AuthFilter(Authenticator authenticator, RateLimits limits) {
         this.authenticator = authenticator;
+        this.limits = limits;
     }
 
     /** Runs off the event loop: looking a token up reads the database. */
@@ -47,16 +50,25 @@ public final class AuthFilter {
     public HttpResponse<?> authorise(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
         String path = request.getPath();
         if (isPublic(path, route)) {
-            return null;
+            long wait = limits.takePublicCall(request);
+            return wait == 0 ? null : Problems.tooManyRequests(request, "this address has called the public API more than "
+                    + limits.publicPerMinute() + " times in a minute (publicPerMinute); retry after " + wait + " s", wait);
+        }
+        long wait = limits.failedAuthWait(request);
+        if (wait > 0) {
+            // Checked before the token is looked at: past the limit, guessing tokens teaches nothing.
+            return Problems.tooManyRequests(request, "this address has failed to authenticate more than "
+                    + limits.failedAuthPerMinute() + " times in a minute (failedAuthPerMinute); retry after " + wait + " s", wait);
         }
         Optional<String> token = bearer(request);
         if (token.isEmpty()) {
-            return Problems.response(request, Problems.unauthorized(
-                    "send 'Authorization: Bearer <token>'; the admin token is in the server's data directory"));
+            return failedAuthentication(request, "no bearer token",
+                    "send 'Authorization: Bearer <token>'; the admin token is in the server's data directory");
         }
         Optional<User> caller = authenticator.identify(token.get());
         if (caller.isEmpty()) {
-            return Problems.response(request, Problems.unauthorized("the bearer token is not known to this server"));
+            return failedAuthentication(request, "a token this server does not know",
+                    "the bearer token is not known to this server");
         }
         User user = caller.get();
         request.setAttribute(CALLER, user);
@@ -76,6 +88,14 @@ public final class AuthFilter {
                     + "; " + request.getMethodName() + " " + path + " needs one of " + names(allowed)));
         }
         return null;
+    }
+
+    /** 401, counted against the client's address and logged without the token, so that guessing shows in the log. */
+    private HttpResponse<?> failedAuthentication(HttpRequest<?> request, String what, String detail) {
+        limits.failedAuth(request);
+        LOG.warn("Failed authentication from {}: {} {} with {}", RateLimits.client(request), request.getMethodName(),
+                request.getPath(), what);
+        return Problems.response(request, Problems.unauthorized(detail));
     }
 
     /**

@@ -37,6 +37,6 @@ public final class RepeatedHeadersFilter implements Ordered {
     @Override
     public int getOrder() {
         // Inside SecurityHeadersFilter (whose headers this answer carries too), before every other filter.
-        return HIGHEST_PRECEDENCE + 1;
+        return HIGHEST_PRECEDENCE + 2;
     }
 }

@@ -52,6 +52,6 @@ public final class UnsafeTextFilter implements Ordered {
     @Override
     public int getOrder() {
         // After RepeatedHeadersFilter, before authentication: a refusal here reveals nothing about the books.
-        return HIGHEST_PRECEDENCE + 2;
+        return HIGHEST_PRECEDENCE + 3;
     }
 }

@@ -76,6 +76,11 @@ public final class Problems {
         return response(request, of(slug, title, 503, detail, null)).header("Retry-After", Integer.toString(retryAfterSeconds));
     }
 
+    /** 429 with {@code Retry-After}: this client has called too often and may call again after that many seconds. */
+    public static MutableHttpResponse<?> tooManyRequests(HttpRequest<?> request, String detail, long retryAfterSeconds) {
+        return response(request, ofStatus(429, detail)).header("Retry-After", Long.toString(retryAfterSeconds));
+    }
+
     public static MutableHttpResponse<?> response(HttpRequest<?> request, ProblemException e) {
         MutableHttpResponse<?> response = response(request, e.problem());
         e.headers().forEach(response::header);
