@@ -124,8 +124,30 @@ final class ApiClient {
                     json = null;
                 }
             }
-            return new Reply(response.code(), response.getContentType().map(MediaType::toString).orElse(null), text, json,
-                    response);
+            Reply reply = new Reply(response.code(), response.getContentType().map(MediaType::toString).orElse(null), text,
+                    json, response);
+            api.check(method, path, reply);
+            return reply;
+        }
+    }
+
+    /**
+     * Checks an answer against the served OpenAPI document ({@link ContractCheck}); the document itself, and paths the
+     * document does not describe (a test's deliberately unknown path), are not checked.
+     */
+    void check(String method, String path, Reply reply) {
+        if (path.equals("/openapi.yml") || method.equals("OPTIONS") || method.equals("HEAD")) {
+            return;
+        }
+        if (!ContractCheck.loaded()) {
+            HttpResponse<String> document = client.toBlocking().exchange(HttpRequest.GET("/openapi.yml"), String.class);
+            ContractCheck.load(document.body());
+        }
+        java.util.List<String> problems = ContractCheck.problems(method, path, reply.status(), reply.contentType(), reply.body());
+        if (!problems.isEmpty()) {
+            ContractCheck.SEEN.add(method + " " + path + " -> " + reply.status() + ": " + problems);
+            throw new AssertionError("the answer does not match the served OpenAPI document: " + method + " " + path
+                    + " -> " + reply + "\n" + String.join("\n", problems));
         }
     }
 

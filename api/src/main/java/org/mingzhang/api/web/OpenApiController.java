@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Serves the OpenAPI document that the micronaut-openapi annotation processor generated from the
- * controllers at build time ({@code META-INF/swagger/mingzhang.yml}), so it cannot drift from the code.
+ * controllers at build time ({@code META-INF/swagger/mingzhang.yml}), so it cannot drift from the code, completed
+ * with what the edge answers around every operation ({@link OpenApiDocument}).
  */
 @Controller
 @Hidden
@@ -26,7 +27,7 @@ public final class OpenApiController {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing: the build did not run the OpenAPI processor");
             }
-            this.document = in.readAllBytes();
+            this.document = OpenApiDocument.complete(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
