@@ -85,6 +85,18 @@ class HostileInputTest extends DonationTestBase {
         }
 
         @Test
+        @DisplayName("a code in the path that is blank or longer than any code is a 400, never a 500 (found by FuzzTest)")
+        void notACodeInThePath() {
+            for (String code : List.of("%20", "A".repeat(40))) {
+                ApiClient.Reply fee = api().post("/api/v1/projects/" + code + "/management-fees").as(ADMIN_TOKEN).key(key()).send();
+                assertRefused(fee, "code", "must be a code");
+                ApiClient.Reply collect = api().post("/api/v1/matching-pools/" + code + "/collections").as(ADMIN_TOKEN)
+                        .key(key()).body(Map.of("projectCode", "P1")).send();
+                assertRefused(collect, "code", "must be a code");
+            }
+        }
+
+        @Test
         void inAQueryParameter() {
             assertRefused(api().get(ENTRIES + "?fundCode=a%00b").as(accountant).send(), "fundCode", "U+0000");
         }
@@ -115,6 +127,16 @@ class HostileInputTest extends DonationTestBase {
             Map<String, Object> gift = gift(fund, "5.00");
             gift.put("note", "付款\u202e");
             assertRefused(post(accountant, key(), gift), "note", "U+202E");
+        }
+
+        @Test
+        void aFormulaIsKeptAsGivenInTheBooks() {
+            // Stored as given; an export writes it through SpreadsheetText, which makes it text (SpreadsheetTextTest).
+            Map<String, Object> gift = gift(fund, "5.00");
+            donor(gift).put("name", "=cmd|' /C calc'!A0");
+            ApiClient.Reply reply = post(accountant, key(), gift);
+            assertEquals(201, reply.status(), reply::toString);
+            assertEquals("=cmd|' /C calc'!A0", reply.json().get("donor").get("name").asText());
         }
 
         @Test

@@ -8,7 +8,7 @@ import org.mingzhang.gift.DonorKind;
 public record DonorResponse(
         @Schema(example = "张三明") String name,
         DonorKind kind,
-        @Schema(nullable = true, example = "13800000000") String phone,
+        @Schema(nullable = true, example = "+8613800000000") String phone,
         @Schema(nullable = true) String idNumber,
         @Schema(nullable = true) String creditCode,
         boolean anonymous,
