@@ -59,6 +59,8 @@ import org.junit.jupiter.api.Test;
 class FuzzTest extends DonationTestBase {
 
     static final int VALUES_PER_FIELD_IN_SUITE = 6;
+    /** The server's limit on a request line (Netty's default, which Micronaut keeps): past it, 414 and the end. */
+    static final int REQUEST_LINE_CHARS_MAX = 4096;
     /** What must never reach a client: a Java class or package, a stack frame. */
     static final Pattern INTERNALS = Pattern.compile(
             "Exception|\\bat [a-z][\\w$]*\\.[\\w$.]+\\(|java\\.|javax\\.|org\\.mingzhang|io\\.micronaut|com\\.fasterxml|org\\.h2\\."
@@ -131,6 +133,17 @@ class FuzzTest extends DonationTestBase {
                                 try {
                                     answer = send(base.with(target, value));
                                 } catch (IOException again) {
+                                    if (uri(base.with(target, value)).length() > REQUEST_LINE_CHARS_MAX) {
+                                        // Over the server's request-line limit: it answers 414 and closes, sometimes
+                                        // before the client has read the answer. Refused at the door; nothing may change.
+                                        sent++;
+                                        refused++;
+                                        Map<String, String> after = fingerprint(db);
+                                        if (!after.equals(before)) {
+                                            failures.add(asked + " was refused but wrote: " + difference(before, after));
+                                        }
+                                        continue;
+                                    }
                                     failures.add(asked + ": no answer, the connection was dropped (" + again.getMessage() + ")");
                                     continue;
                                 }
@@ -344,8 +357,8 @@ class FuzzTest extends DonationTestBase {
         }
     }
 
-    /** Sends one case; null when the HTTP client refuses to send it (a header value it will not write). */
-    HttpResponse<String> send(Case c) throws IOException, InterruptedException {
+    /** The path and query of a case, encoded. */
+    static String uri(Case c) {
         String path = c.template();
         for (Map.Entry<String, Object> p : c.pathParams().entrySet()) {
             path = path.replace("{" + p.getKey() + "}", encode(p.getValue()));
@@ -354,9 +367,14 @@ class FuzzTest extends DonationTestBase {
         for (Map.Entry<String, Object> q : c.query().entrySet()) {
             query.append(query.isEmpty() ? "?" : "&").append(encode(q.getKey())).append('=').append(encode(q.getValue()));
         }
+        return path + query;
+    }
+
+    /** Sends one case; null when the HTTP client refuses to send it (a header value it will not write). */
+    HttpResponse<String> send(Case c) throws IOException, InterruptedException {
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(server.getURI() + path + query))
+            request = HttpRequest.newBuilder(URI.create(server.getURI() + uri(c)))
                     .header("Authorization", "Bearer " + ADMIN_TOKEN);
             for (Map.Entry<String, Object> h : c.headers().entrySet()) {
                 request.header(h.getKey(), String.valueOf(h.getValue()));
