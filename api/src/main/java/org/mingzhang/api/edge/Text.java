@@ -12,10 +12,10 @@ import java.util.Set;
  */
 public final class Text {
 
-    /** The fields (JSON names and CSV columns) whose text may run over several lines: tab, CR and LF are allowed there. */
+    /** The fields (JSON names and CSV columns) whose text may run over lines: tab, CR and LF are allowed there. */
     public static final Set<String> LINES = Set.of("description", "reason", "note", "memo", "results", "need", "plan",
-            "purpose", "disposition", "valuationBasis", "whyNotValued", "settlement", "goals", "executionPlan",
-            "inKindDescription", "inKindValuationBasis");
+            "purpose", "disposition", "valuationBasis", "whyNotValued", "settlement", "goals", "goalOutcomes",
+            "executionPlan", "inKindDescription", "inKindValuationBasis");
 
     /** How much of a refused value a problem shows, in characters. */
     private static final int SHOWN_CHARS_MAX = 80;
@@ -39,7 +39,7 @@ public final class Text {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             String what;
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (pairAt(value, i)) {
                 i++;
                 continue;
             } else if (Character.isSurrogate(c)) {
@@ -48,11 +48,17 @@ public final class Text {
                 what = refused(c, lines);
             }
             if (what != null) {
-                return "must not contain " + String.format("U+%04X", (int) c) + ", " + what + ", at character " + (i + 1)
-                        + ": \"" + shown(value) + "\"";
+                return "must not contain " + String.format("U+%04X", (int) c) + ", " + what + ", at character "
+                        + (i + 1) + ": \"" + shown(value) + "\"";
             }
         }
         return null;
+    }
+
+    /** True when a surrogate pair (one character beyond the Basic Multilingual Plane) starts at {@code i}. */
+    private static boolean pairAt(String value, int i) {
+        return Character.isHighSurrogate(value.charAt(i)) && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1));
     }
 
     /** What {@code c} (not a surrogate) is, when the API refuses it in text, or null. */
@@ -84,8 +90,7 @@ public final class Text {
         }
         for (int i = 0; i < end; i++) {
             char c = value.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))
-                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+            boolean paired = pairAt(value, i) || i > 0 && pairAt(value, i - 1);
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
             } else if (Character.isSurrogate(c) ? !paired : refused(c, false) != null) {
