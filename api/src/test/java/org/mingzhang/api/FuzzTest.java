@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,23 @@ import org.junit.jupiter.api.Test;
 class FuzzTest extends DonationTestBase {
 
     static final int VALUES_PER_FIELD_IN_SUITE = 6;
+    static final int GENERATED_PER_FIELD_IN_SUITE = 2;
+    static final int GENERATED_PER_FIELD_IN_CAMPAIGN = 20;
+    /**
+     * Values drawn by jqwik besides the fixed list: text of any code point (controls, surrogates and bidi marks
+     * included), text made of the characters that break parsers and spreadsheets, numbers of every size and sign, and
+     * JSON's other types. Drawn afresh on every run (jqwik's {@code sampleStream}, which works outside a property); a
+     * failure shows the value that caused it, so it can be added to the fixed list.
+     */
+    static final Arbitrary<Object> GENERATED = Arbitraries.oneOf(
+            Arbitraries.strings().all().ofMaxLength(64).map(v -> (Object) v),
+            Arbitraries.strings().withChars("=+-@\t\r\n\u0000\u202e\u2066\ud800\udc00\"'\\<>%$;.0123456789eE")
+                    .ofMaxLength(24).map(v -> (Object) v),
+            Arbitraries.bigIntegers().between(new BigInteger("-1" + "0".repeat(30)), new BigInteger("1" + "0".repeat(30)))
+                    .map(v -> (Object) v),
+            Arbitraries.doubles().map(v -> (Object) v),
+            Arbitraries.strings().numeric().ofMaxLength(30).map(v -> (Object) (v + ".001")),
+            Arbitraries.of(true, false).map(v -> (Object) v));
     /** The server's limit on a request line (Netty's default, which Micronaut keeps): past it, 414 and the end. */
     static final int REQUEST_LINE_CHARS_MAX = 4096;
     /** What must never reach a client: a Java class or package, a stack frame. */
@@ -95,6 +114,7 @@ class FuzzTest extends DonationTestBase {
         Map<String, String> fixture = fixture();
         OpenAPI api = document();
         boolean all = Boolean.getBoolean("mingzhang.fuzz.all");
+        java.util.Iterator<Object> generated = GENERATED.sampleStream().iterator();
         List<String> failures = new ArrayList<>();
         int sent = 0;
         int refused = 0;
@@ -122,8 +142,11 @@ class FuzzTest extends DonationTestBase {
                     before = fingerprint(db);
                     for (Target target : base.targets()) {
                         field++;
-                        for (int i = 0; i < (all ? HOSTILE.size() : VALUES_PER_FIELD_IN_SUITE); i++) {
-                            Object value = HOSTILE.get(all ? i : (field * VALUES_PER_FIELD_IN_SUITE + i) % HOSTILE.size());
+                        int fixed = all ? HOSTILE.size() : VALUES_PER_FIELD_IN_SUITE;
+                        int drawn = all ? GENERATED_PER_FIELD_IN_CAMPAIGN : GENERATED_PER_FIELD_IN_SUITE;
+                        for (int i = 0; i < fixed + drawn; i++) {
+                            Object value = i >= fixed ? generated.next()
+                                    : HOSTILE.get(all ? i : (field * VALUES_PER_FIELD_IN_SUITE + i) % HOSTILE.size());
                             String asked = entry.getKey() + " " + path.getKey() + " " + target + " = " + shown(value);
                             HttpResponse<String> answer;
                             try {
@@ -172,7 +195,8 @@ class FuzzTest extends DonationTestBase {
                 }
             }
         }
-        System.out.println("FuzzTest on " + dbUrl.replaceAll("[?;].*", "") + ": " + sent + " hostile requests to " + field
+        System.out.println("FuzzTest on " + dbUrl.replaceAll("[?;].*", "") + ": " + sent
+                + " hostile requests to " + field
                 + " fields of " + operations + " operations (" + baselinesTaken + " of whose plausible requests were taken as "
                 + "they were), " + refused + " refused");
         assertTrue(sent > 1_000, "the fuzz reached the API: " + sent + " requests");
