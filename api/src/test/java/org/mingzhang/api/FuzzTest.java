@@ -52,8 +52,10 @@ import org.junit.jupiter.api.Test;
  * must be below 500 and name no Java class nor show a stack trace; every refused request (4xx) must leave the database
  * exactly as it was: each table's row count and a hash over all its rows, the journal's chain head among them.
  *
- * <p>In the suite each field gets {@value #VALUES_PER_FIELD_IN_SUITE} of the hostile values, rotating so that every
- * value is sent somewhere; {@code -Dmingzhang.fuzz.all=true} sends every value to every field (docs/reliability.md).
+ * <p>In the suite each field gets {@value #VALUES_PER_FIELD_IN_SUITE} of the fixed hostile values, rotating so that
+ * every value is sent somewhere, and {@value #GENERATED_PER_FIELD_IN_SUITE} drawn by jqwik ({@link #GENERATED});
+ * {@code -Dmingzhang.fuzz.all=true} sends every fixed value and {@value #GENERATED_PER_FIELD_IN_CAMPAIGN} drawn ones
+ * to every field (docs/reliability.md).
  * {@link FuzzPostgresTest} does the same on PostgreSQL.
  */
 @MicronautTest

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.Yaml;
  *       {@link IdempotencyKeys#DESCRIPTION} (the money operations refuse a request without it).</li>
  *   <li>{@code /health} and {@code /api/v1/public/**} without security.</li>
  *   <li>A nullable reference ({@code nullable} beside an {@code allOf} of one {@code $ref}) becomes "that schema, or
- *       null" in a form strict validators accept ({@link #typeNullableReferences}).</li>
+ *       null" in a form strict validators accept ({@link #allowNullReferences}).</li>
  *   <li>{@code Problem.errors} is not required: only a refusal of the request's content lists fields.</li>
  *   <li>A server entry (this server, relative), so that clients generated from it call where they read it.</li>
  * </ul>
@@ -76,7 +76,7 @@ final class OpenApiDocument {
                 ((Map<String, Object>) p).put("required", left);
             }
         }
-        typeNullableReferences(document, schemas);
+        allowNullReferences(document, schemas);
         DumperOptions dumping = new DumperOptions();
         dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         dumping.setWidth(120);
@@ -162,7 +162,7 @@ final class OpenApiDocument {
      * refuse the {@code null} the server sends. The second branch is the OpenAPI 3.0.3 way to say "or null".
      */
     @SuppressWarnings("unchecked")
-    private static void typeNullableReferences(Object node, Map<String, Object> schemas) {
+    private static void allowNullReferences(Object node, Map<String, Object> schemas) {
         if (node instanceof Map<?, ?> m) {
             Map<String, Object> schema = (Map<String, Object>) m;
             if (Boolean.TRUE.equals(schema.get("nullable")) && !schema.containsKey("type")
@@ -181,9 +181,9 @@ final class OpenApiDocument {
                 schema.put("anyOf", new ArrayList<>(List.of(ref, orNull)));
                 return;
             }
-            schema.values().forEach(v -> typeNullableReferences(v, schemas));
+            schema.values().forEach(v -> allowNullReferences(v, schemas));
         } else if (node instanceof List<?> list) {
-            list.forEach(v -> typeNullableReferences(v, schemas));
+            list.forEach(v -> allowNullReferences(v, schemas));
         }
     }
 
