@@ -1,5 +1,6 @@
 package org.mingzhang.gift;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,13 @@ public interface GiftStore {
 
     /** Gifts in id order after {@code afterId}; each filter may be null. {@code donor} matches part of the name. */
     List<Gift> gifts(Long fundId, Long projectId, String donor, long afterId, int limit);
+
+    /**
+     * The fund's gifts received within [{@code from}, {@code to}] (both included), ordered by the time received and then
+     * id, after the gift ({@code afterReceivedAt}, {@code afterId}) — null for the first page — at most {@code limit}.
+     * For disclosures of a period: the index on (fund, received time) answers it without a pass over the fund's gifts.
+     */
+    List<Gift> giftsReceived(long fundId, Instant from, Instant to, Instant afterReceivedAt, long afterId, int limit);
 
     long lastGiftId();
 

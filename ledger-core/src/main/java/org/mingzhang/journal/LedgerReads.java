@@ -50,6 +50,9 @@ public interface LedgerReads {
         forEachTransaction(0, consumer);
     }
 
+    /** The journal's last committed transaction: one indexed read, whatever the journal's length. */
+    ChainHead chainHead();
+
     /** The checkpoint of the chain with the highest transaction id; empty before the first. */
     Optional<ChainCheckpoint> lastCheckpoint();
 

@@ -295,6 +295,11 @@ public final class Database implements AutoCloseable {
         return new JooqProjectionStore(dsl);
     }
 
+    /** The documents the federation issued, with their PDFs. */
+    public org.mingzhang.disclosure.DocumentRegistry documentRegistry() {
+        return new JooqDocumentRegistry(dsl);
+    }
+
     public ProjectStore projectStore() {
         return new JooqProjectStore(dsl);
     }

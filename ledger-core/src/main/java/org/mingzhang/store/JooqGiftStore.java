@@ -5,6 +5,7 @@ import static org.mingzhang.store.JooqJournalStore.odt;
 import static org.mingzhang.store.jooq.Tables.GIFT;
 import static org.mingzhang.store.jooq.Tables.GIFT_REFUND;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +65,15 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
             where = where.and(GIFT.DONOR_NAME.contains(donor));
         }
         return reads.selectFrom(GIFT).where(where).orderBy(GIFT.ID).limit(limit).fetch(JooqGiftStore::gift);
+    }
+
+    @Override
+    public List<Gift> giftsReceived(long fundId, Instant from, Instant to, Instant afterReceivedAt, long afterId, int limit) {
+        Condition where = GIFT.FUND_ID.eq(fundId).and(GIFT.RECEIVED_AT.between(odt(from), odt(to)));
+        if (afterReceivedAt != null) {
+            where = where.and(DSL.row(GIFT.RECEIVED_AT, GIFT.ID).gt(odt(afterReceivedAt), afterId));
+        }
+        return reads.selectFrom(GIFT).where(where).orderBy(GIFT.RECEIVED_AT, GIFT.ID).limit(limit).fetch(JooqGiftStore::gift);
     }
 
     @Override

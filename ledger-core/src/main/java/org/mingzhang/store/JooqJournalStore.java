@@ -35,6 +35,7 @@ import org.mingzhang.fund.FundLevel;
 import org.mingzhang.journal.AccountPeriod;
 import org.mingzhang.journal.AccountingMonth;
 import org.mingzhang.journal.ChainCheckpoint;
+import org.mingzhang.journal.ChainHead;
 import org.mingzhang.journal.BatchRecord;
 import org.mingzhang.journal.ChainHash;
 import org.mingzhang.journal.JournalStore;
@@ -473,6 +474,14 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
                 .groupBy(sides.field(account))
                 .forEach(r -> totals.put(r.value1(), new long[] {r.value2().longValueExact(), r.value3().longValueExact()}));
         return totals;
+    }
+
+    @Override
+    public ChainHead chainHead() {
+        return reads.select(JOURNAL_TRANSACTION.ID, JOURNAL_TRANSACTION.HASH, JOURNAL_TRANSACTION.RECORDED_AT)
+                .from(JOURNAL_TRANSACTION).orderBy(JOURNAL_TRANSACTION.ID.desc()).limit(1)
+                .fetchOptional(r -> new ChainHead(r.value1(), r.value2(), r.value3().toInstant()))
+                .orElse(ChainHead.EMPTY);
     }
 
     @Override
