@@ -16,7 +16,6 @@ import org.mingzhang.reports.pdf.BarChart;
 import org.mingzhang.reports.pdf.ChineseDates;
 import org.mingzhang.reports.pdf.Field;
 import org.mingzhang.reports.pdf.PdfReport;
-import org.mingzhang.reports.pdf.SignatureBox;
 import org.mingzhang.reports.pdf.Table;
 import org.mingzhang.reports.pdf.Table.Align;
 import org.mingzhang.reports.pdf.Table.Column;
@@ -38,9 +37,9 @@ final class ClosingReportPdf {
         Provenance p = gathered.provenance();
         PdfReport pdf = DocumentBlocks.open(p, "社区基金项目结项报告", r.title());
         pdf.title("社区基金项目结项报告");
-        pdf.subtitle(r.fundName() + " · " + r.title());
-        boolean final_ = r.status() == ProjectStatus.COMPLETED || r.status() == ProjectStatus.ACCEPTED;
-        if (!final_) {
+        boolean ended = r.status() == ProjectStatus.COMPLETED || r.status() == ProjectStatus.ACCEPTED;
+        pdf.subtitle(r.fundName() + " · " + r.title() + (ended ? "" : "（阶段报告）"));
+        if (!ended) {
             pdf.note("项目" + Labels.status(r.status()) + "，尚未结项：本报告为阶段报告，数字截至下方“数据截至”所示时间。");
         }
 
@@ -62,12 +61,7 @@ final class ClosingReportPdf {
         leftovers(pdf, r);
         acceptance(pdf, m);
 
-        pdf.heading("九、签字盖章");
-        pdf.signatures(List.of(
-                SignatureBox.signAndDate("项目负责人签字", null),
-                new SignatureBox("社区（居委会）盖章", null, List.of("（盖章）", "日期：________年____月____日")),
-                new SignatureBox("基金管理委员会验收意见", null, List.of("意见：", "负责人签字：", "日期：________年____月____日")),
-                new SignatureBox("慈善总会审核", null, List.of("经办人：", "（盖章）", "日期：________年____月____日"))));
+        DocumentBlocks.signatures(pdf, "九、签字盖章", DocumentBlocks.projectSignatures("基金管理委员会验收意见"));
         DocumentBlocks.verification(pdf, p);
         return pdf.finish();
     }
@@ -251,7 +245,9 @@ final class ClosingReportPdf {
     private static void leftovers(PdfReport pdf, ProjectReport r) {
         pdf.heading("七、结余处置");
         if (r.leftovers().isEmpty()) {
-            pdf.paragraph(r.sheet().heldFen() == 0 ? "项目资金已全部使用，无结余。"
+            boolean ended = r.status() == ProjectStatus.COMPLETED || r.status() == ProjectStatus.ACCEPTED;
+            pdf.paragraph(!ended ? "项目尚未结项，结余在结项时处置。"
+                    : r.sheet().heldFen() == 0 ? "项目资金已全部使用，无结余。"
                     : "项目结余 " + yuan(r.sheet().heldFen()) + " 元，尚未作出处置决定（应在项目结束后三个月内处置）。");
             return;
         }

@@ -79,13 +79,15 @@ final class DisclosurePdf {
         }
         rows.add(Row.total("合计", m.gifts().size() + " 笔", "", "", "", "", yuan(m.giftsFen())));
         pdf.table(new Table("捐赠明细（单位：元）", List.of(
+                // Wide enough that a date, a receipt number and a project code each stay on one line: a notice of
+                // hundreds of gifts is then one line per gift.
                 new Column("日期", 1.6, Align.LEFT),
-                new Column("收据号", 1.9, Align.LEFT),
-                new Column("捐赠人", 1.7, Align.LEFT),
-                new Column("类型", 0.7, Align.CENTER),
-                new Column("方式", 1.1, Align.CENTER),
-                new Column("定向项目", 1.3, Align.LEFT),
-                new Column("金额", 1.5, Align.RIGHT)), rows));
+                new Column("收据号", 2.1, Align.LEFT),
+                new Column("捐赠人", 1.6, Align.LEFT),
+                new Column("类型", 0.6, Align.CENTER),
+                new Column("方式", 1.0, Align.CENTER),
+                new Column("定向项目", 1.7, Align.LEFT),
+                new Column("金额", 1.4, Align.RIGHT)), rows));
         if (m.giftsRefundedFen() != 0) {
             pdf.note("其中已退款 " + yuan(m.giftsRefundedFen()) + " 元，退款已计入“其他变动”。");
         }

@@ -6,6 +6,7 @@ import org.mingzhang.reports.pdf.Amounts;
 import org.mingzhang.reports.pdf.ChineseDates;
 import org.mingzhang.reports.pdf.DocumentInfo;
 import org.mingzhang.reports.pdf.PdfReport;
+import org.mingzhang.reports.pdf.SignatureBox;
 
 /** What every committee document prints the same way: its information, amounts with their capitals, the check block. */
 final class DocumentBlocks {
@@ -29,6 +30,23 @@ final class DocumentBlocks {
 
     static String date(java.time.Instant at) {
         return at == null ? "—" : ChineseDates.date(at);
+    }
+
+    /** A heading and the signature boxes under it, on one page. */
+    static void signatures(PdfReport pdf, String heading, List<SignatureBox> boxes) {
+        // The heading takes about 30 pt; it must not stay behind at the foot of a page.
+        pdf.keep(30 + pdf.signaturesHeightPt(boxes));
+        pdf.heading(heading);
+        pdf.signatures(boxes);
+    }
+
+    /** The four blocks a project document is signed and sealed in: the lead, the community, the committee, the federation. */
+    static List<SignatureBox> projectSignatures(String committeeLabel) {
+        return List.of(
+                SignatureBox.signAndDate("项目负责人签字", null),
+                new SignatureBox("社区（居委会）盖章", null, List.of("（盖章）", "日期：________年____月____日")),
+                new SignatureBox(committeeLabel, null, List.of("意见：", "负责人签字：", "日期：________年____月____日")),
+                new SignatureBox("慈善总会审核", null, List.of("经办人：", "（盖章）", "日期：________年____月____日")));
     }
 
     /**

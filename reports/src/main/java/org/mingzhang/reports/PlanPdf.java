@@ -15,7 +15,6 @@ import org.mingzhang.reports.pdf.Amounts;
 import org.mingzhang.reports.pdf.ChineseDates;
 import org.mingzhang.reports.pdf.Field;
 import org.mingzhang.reports.pdf.PdfReport;
-import org.mingzhang.reports.pdf.SignatureBox;
 import org.mingzhang.reports.pdf.Table;
 import org.mingzhang.reports.pdf.Table.Align;
 import org.mingzhang.reports.pdf.Table.Column;
@@ -118,12 +117,7 @@ final class PlanPdf {
         }
         pdf.fields(record);
 
-        pdf.heading("九、签字盖章");
-        pdf.signatures(List.of(
-                SignatureBox.signAndDate("项目负责人签字", null),
-                new SignatureBox("社区（居委会）盖章", null, List.of("（盖章）", "日期：________年____月____日")),
-                new SignatureBox("基金管理委员会意见", null, List.of("意见：", "负责人签字：", "日期：________年____月____日")),
-                new SignatureBox("慈善总会审核", null, List.of("经办人：", "（盖章）", "日期：________年____月____日"))));
+        DocumentBlocks.signatures(pdf, "九、签字盖章", DocumentBlocks.projectSignatures("基金管理委员会意见"));
 
         DocumentBlocks.verification(pdf, p);
         return pdf.finish();

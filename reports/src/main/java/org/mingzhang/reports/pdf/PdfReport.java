@@ -453,16 +453,8 @@ public final class PdfReport {
      */
     public void signatures(List<SignatureBox> boxes) {
         float boxWidth = (CONTENT_WIDTH_PT - SIGNATURE_GAP_PT) / 2;
-        List<float[]> rowHeights = new ArrayList<>();
-        float total = 0;
-        for (int i = 0; i < boxes.size(); i += 2) {
-            float h = signatureHeight(boxes.get(i), boxWidth);
-            if (i + 1 < boxes.size()) {
-                h = Math.max(h, signatureHeight(boxes.get(i + 1), boxWidth));
-            }
-            rowHeights.add(new float[] {h});
-            total += h + (i == 0 ? 0 : SIGNATURE_GAP_PT);
-        }
+        List<float[]> rowHeights = signatureRows(boxes, boxWidth);
+        float total = signaturesHeightPt(boxes);
         if (total <= CONTENT_HEIGHT_PT) {
             ensure(total);
         }
@@ -479,6 +471,29 @@ public final class PdfReport {
             pageHasContent = true;
         }
         y -= 10;
+    }
+
+    /** How tall {@link #signatures} draws these boxes, for a caller that keeps a heading with them ({@link #keep}). */
+    public float signaturesHeightPt(List<SignatureBox> boxes) {
+        float total = 0;
+        List<float[]> rows = signatureRows(boxes, (CONTENT_WIDTH_PT - SIGNATURE_GAP_PT) / 2);
+        for (int r = 0; r < rows.size(); r++) {
+            total += rows.get(r)[0] + (r == 0 ? 0 : SIGNATURE_GAP_PT);
+        }
+        return total;
+    }
+
+    /** Each row's height: two boxes side by side, as tall as the taller. */
+    private List<float[]> signatureRows(List<SignatureBox> boxes, float boxWidth) {
+        List<float[]> rowHeights = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i += 2) {
+            float h = signatureHeight(boxes.get(i), boxWidth);
+            if (i + 1 < boxes.size()) {
+                h = Math.max(h, signatureHeight(boxes.get(i + 1), boxWidth));
+            }
+            rowHeights.add(new float[] {h});
+        }
+        return rowHeights;
     }
 
     private List<String> prefilledLines(SignatureBox box, float boxWidth) {
