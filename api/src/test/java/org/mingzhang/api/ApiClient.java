@@ -27,8 +27,8 @@ final class ApiClient {
         this.client = client;
     }
 
-    /** What came back. {@code json} is null when the body is empty or not JSON. */
-    record Reply(int status, String contentType, String body, JsonNode json, HttpResponse<?> response) {
+    /** What came back. {@code json} is null when the body is empty or not JSON; {@code bytes} is the body as sent (a PDF). */
+    record Reply(int status, String contentType, String body, JsonNode json, HttpResponse<?> response, byte[] bytes) {
 
         String header(String name) {
             return response.getHeaders().get(name);
@@ -107,15 +107,16 @@ final class ApiClient {
             }
             headers.forEach(request::header);
             extra.forEach(h -> request.getHeaders().add(h.getKey(), h.getValue()));
-            HttpResponse<String> response;
+            HttpResponse<byte[]> response;
             try {
-                response = api.client.toBlocking().exchange(request, String.class);
+                response = api.client.toBlocking().exchange(request, byte[].class);
             } catch (HttpClientResponseException e) {
                 @SuppressWarnings("unchecked")
-                HttpResponse<String> failed = (HttpResponse<String>) e.getResponse();
+                HttpResponse<byte[]> failed = (HttpResponse<byte[]>) e.getResponse();
                 response = failed;
             }
-            String text = response.getBody(String.class).orElse("");
+            byte[] bytes = response.getBody(byte[].class).orElse(new byte[0]);
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             JsonNode json = null;
             if (!text.isEmpty()) {
                 try {
@@ -125,7 +126,7 @@ final class ApiClient {
                 }
             }
             Reply reply = new Reply(response.code(), response.getContentType().map(MediaType::toString).orElse(null), text,
-                    json, response);
+                    json, response, bytes);
             api.check(method, path, reply);
             return reply;
         }

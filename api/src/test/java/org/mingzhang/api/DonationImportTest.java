@@ -60,7 +60,7 @@ class DonationImportTest extends DonationTestBase {
             json = null;
         }
         return new ApiClient.Reply(response.code(), response.getContentType().map(MediaType::toString).orElse(null), text, json,
-                response);
+                response, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     ApiClient.Reply importCsv(String csv) {

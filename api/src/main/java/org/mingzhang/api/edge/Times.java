@@ -81,6 +81,24 @@ public final class Times {
         }
     }
 
+    /** A date ({@code 2026-05-01}), or null after recording why not. */
+    public static LocalDate parseDate(String text, String field, Input input) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+            if (day.getYear() < YEAR_MIN || day.getYear() > YEAR_MAX) {
+                input.fail(field, "must fall in the years " + YEAR_MIN + " to " + YEAR_MAX + ": " + text);
+                return null;
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            input.fail(field, "must be a date like 2026-05-01: " + text);
+            return null;
+        }
+    }
+
     /** {@code at}, or null after recording that it falls outside {@link #YEAR_MIN} to {@link #YEAR_MAX}. */
     static Instant inYears(Instant at, String text, String field, Input input) {
         int year = OffsetDateTime.ofInstant(at, CHINA).getYear();
