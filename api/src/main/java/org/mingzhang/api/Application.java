@@ -7,6 +7,9 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import java.util.Arrays;
+import java.util.Map;
+import org.mingzhang.api.demo.DemoStartup;
 
 /**
  * Starts the Mingzhang HTTP service: the schema is migrated, the ledger's single writer claims the
@@ -29,10 +32,17 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
                 + "from POST /api/v1/users.")
 public final class Application {
 
+    static final String DEMO_FLAG = "--demo";
+
     private Application() {
     }
 
+    /** {@code --demo} loads a worked example into fresh books once the server answers (see {@link DemoStartup}). */
     public static void main(String[] args) {
-        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        boolean demo = Arrays.asList(args).contains(DEMO_FLAG);
+        // The flag is the service's own, not a configuration property: it is taken out before Micronaut reads the rest.
+        String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEMO_FLAG)).toArray(String[]::new);
+        Micronaut.build(rest).properties(Map.of(DemoStartup.PROPERTY, demo)).mainClass(Application.class).banner(false)
+                .start();
     }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class AdminToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
-    static final String FILE_NAME = "admin-token";
+    public static final String FILE_NAME = "admin-token";
     /** Below this a configured admin token is accepted but logged as weak. */
     static final int TOKEN_CHARS_MIN = 24;
 
