@@ -17,10 +17,10 @@ public interface GiftStore {
 
     /**
      * The fund's gifts received within [{@code from}, {@code to}] (both included), ordered by the time received and then
-     * id, after the gift ({@code afterReceivedAt}, {@code afterId}) — null for the first page — at most {@code limit}.
-     * For disclosures of a period: the index on (fund, received time) answers it without a pass over the fund's gifts.
+     * id, at most {@code limit} of them. For disclosures of a period: the index on (fund, received time) answers it
+     * without a pass over the fund's gifts; the caller bounds {@code limit}.
      */
-    List<Gift> giftsReceived(long fundId, Instant from, Instant to, Instant afterReceivedAt, long afterId, int limit);
+    List<Gift> giftsReceived(long fundId, Instant from, Instant to, int limit);
 
     long lastGiftId();
 

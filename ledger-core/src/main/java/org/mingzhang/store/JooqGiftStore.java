@@ -68,12 +68,9 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
     }
 
     @Override
-    public List<Gift> giftsReceived(long fundId, Instant from, Instant to, Instant afterReceivedAt, long afterId, int limit) {
-        Condition where = GIFT.FUND_ID.eq(fundId).and(GIFT.RECEIVED_AT.between(odt(from), odt(to)));
-        if (afterReceivedAt != null) {
-            where = where.and(DSL.row(GIFT.RECEIVED_AT, GIFT.ID).gt(odt(afterReceivedAt), afterId));
-        }
-        return reads.selectFrom(GIFT).where(where).orderBy(GIFT.RECEIVED_AT, GIFT.ID).limit(limit).fetch(JooqGiftStore::gift);
+    public List<Gift> giftsReceived(long fundId, Instant from, Instant to, int limit) {
+        return reads.selectFrom(GIFT).where(GIFT.FUND_ID.eq(fundId).and(GIFT.RECEIVED_AT.between(odt(from), odt(to))))
+                .orderBy(GIFT.RECEIVED_AT, GIFT.ID).limit(limit).fetch(JooqGiftStore::gift);
     }
 
     @Override

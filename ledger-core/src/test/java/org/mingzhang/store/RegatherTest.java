@@ -90,9 +90,11 @@ class RegatherTest {
             assertThat(store.batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(CALLERS * ROUNDS);
             // The first batches may start before every caller has sent, which puts some callers a round ahead of
             // the rest until they finish; from then on every round is one batch of all the callers. Without the
-            // wait, the callers drift into halves (or smaller groups) whose batches alternate.
+            // wait, the callers drift into halves (or smaller groups) whose batches alternate, and hardly a batch holds
+            // them all. On a loaded machine a late thread can stagger a few more rounds at either end (a CI run saw
+            // [1, 4, 4, 6, 8 × 15, 7, 4, 4, 2]), so the bound is half the rounds: far above what drifting groups make.
             assertThat(store.batchSizes.stream().filter(n -> n == CALLERS).count())
-                    .as("batches holding all %d callers, of %s", CALLERS, store.batchSizes).isGreaterThanOrEqualTo(ROUNDS - 3);
+                    .as("batches holding all %d callers, of %s", CALLERS, store.batchSizes).isGreaterThanOrEqualTo(ROUNDS / 2);
             assertThat(f.balance("A", "1002")).isEqualTo(CALLERS * ROUNDS * 1_00L);
         });
     }

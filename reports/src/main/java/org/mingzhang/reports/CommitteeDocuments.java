@@ -58,8 +58,6 @@ public final class CommitteeDocuments {
     /** Documents are dated in China Standard Time, as the API's dates are. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private static final int GIFT_PAGE = 1_000;
-
     private final ProjectReports reports;
     private final ProjectStore projects;
     private final ProjectSheets sheets;
@@ -249,27 +247,15 @@ public final class CommitteeDocuments {
     private List<DisclosureDocument.GiftLine> giftLines(Fund fund, Instant start, Instant end, List<Project> ofFund) {
         java.util.Map<Long, String> codes = new java.util.HashMap<>();
         ofFund.forEach(p -> codes.put(p.id(), p.code()));
-        List<DisclosureDocument.GiftLine> lines = new ArrayList<>();
-        Instant afterAt = null;
-        long afterId = 0;
-        while (true) {
-            List<Gift> page = gifts.giftsReceived(fund.id(), start, end, afterAt, afterId, GIFT_PAGE);
-            for (Gift g : page) {
-                if (lines.size() == DISCLOSURE_GIFTS_MAX) {
-                    throw new PeriodRefusedException("to", "the period holds more than " + DISCLOSURE_GIFTS_MAX
-                            + " gifts, more than one notice can list: choose a shorter period");
-                }
-                lines.add(new DisclosureDocument.GiftLine(g.receivedAt(), g.receiptNo(), PublicNames.of(g.donor()),
-                        g.donor().kind(), g.channel(), g.projectId() == null ? null : codes.get(g.projectId()), g.amountFen(),
-                        g.refundedFen()));
-            }
-            if (page.size() < GIFT_PAGE) {
-                return lines;
-            }
-            Gift last = page.get(page.size() - 1);
-            afterAt = last.receivedAt();
-            afterId = last.id();
+        // One more than the limit tells a full period from one that is too full, in one bounded read.
+        List<Gift> received = gifts.giftsReceived(fund.id(), start, end, DISCLOSURE_GIFTS_MAX + 1);
+        if (received.size() > DISCLOSURE_GIFTS_MAX) {
+            throw new PeriodRefusedException("to", "the period holds more than " + DISCLOSURE_GIFTS_MAX
+                    + " gifts, more than one notice can list: choose a shorter period");
         }
+        return received.stream().map(g -> new DisclosureDocument.GiftLine(g.receivedAt(), g.receiptNo(), PublicNames.of(g.donor()),
+                g.donor().kind(), g.channel(), g.projectId() == null ? null : codes.get(g.projectId()), g.amountFen(),
+                g.refundedFen())).toList();
     }
 
     private DisclosureDocument.Balances balances(Fund fund, Instant asOf) {
