@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.TestInstance;
+import org.mingzhang.api.donations.DonorIdentifiers;
 
 /**
  * What every API scenario shares: a server on a fresh in-memory H2 database of its own (one per test
@@ -73,23 +74,12 @@ abstract class ApiTestBase implements TestPropertyProvider {
 
     /** A valid resident identity number: the 17 digits given and their check character (GB 11643). */
     static String residentId(String first17) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
+        return first17 + DonorIdentifiers.residentIdCheck(first17);
     }
 
     /** A valid unified social credit code: the 17 characters given and their check character (GB 32100). */
     static String creditCode(String first17) {
-        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += chars.indexOf(first17.charAt(i)) * weights[i];
-        }
-        return first17 + chars.charAt((31 - sum % 31) % 31);
+        return first17 + DonorIdentifiers.creditCodeCheck(first17);
     }
 
     static Map<String, Object> debit(String account, String amount) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.mingzhang.api.donations.DonorIdentifiers;
 
 /**
  * The county's gifts: the named ones of {@link DemoCounty} and a few hundred drawn from a fixed seed, so that every
@@ -48,7 +49,6 @@ final class DemoDonors {
     private static final long[] ORGANIZATION_YUAN = {500, 800, 1000, 2000};
     private static final String[] NOTES = {"支持社区建设", "一点心意", "为老人尽份力", "邻里互助", "党员带头捐", "全家一起捐",
         "孩子压岁钱捐一部分", "感谢社区帮助"};
-    private static final String CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private final SplittableRandom random = new SplittableRandom(SEED);
     private final List<Map<String, Object>> residents = new ArrayList<>();
@@ -193,7 +193,7 @@ final class DemoDonors {
     private String drawChars(int count) {
         StringBuilder chars = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            chars.append(CREDIT_CODE_CHARS.charAt(random.nextInt(CREDIT_CODE_CHARS.length())));
+            chars.append(DonorIdentifiers.CREDIT_CODE_CHARS.charAt(random.nextInt(DonorIdentifiers.CREDIT_CODE_CHARS.length())));
         }
         return chars.toString();
     }
@@ -204,21 +204,11 @@ final class DemoDonors {
 
     /** A resident identity number: the 17 digits given and their check character (GB 11643-1999). */
     static String residentId(String first17) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
+        return first17 + DonorIdentifiers.residentIdCheck(first17);
     }
 
     /** A unified social credit code: the 17 characters given and their check character (GB 32100-2015). */
     static String creditCode(String first17) {
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += CREDIT_CODE_CHARS.indexOf(first17.charAt(i)) * weights[i];
-        }
-        return first17 + CREDIT_CODE_CHARS.charAt((31 - sum % 31) % 31);
+        return first17 + DonorIdentifiers.creditCodeCheck(first17);
     }
 }

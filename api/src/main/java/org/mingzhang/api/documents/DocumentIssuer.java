@@ -64,7 +64,8 @@ public final class DocumentIssuer {
                 case DISCLOSURE -> documents.disclosure(d.fundCode(), d.from(), d.to());
             };
             return now.map(g -> g.provenance().contentDigest().equals(d.contentDigest()));
-        } catch (CommitteeDocuments.NotAvailableException e) {
+        } catch (CommitteeDocuments.NotAvailableException | CommitteeDocuments.PeriodRefusedException e) {
+            // A project set back (or a period that has since filled past what one notice lists) has no such document now.
             return Optional.empty();
         }
     }

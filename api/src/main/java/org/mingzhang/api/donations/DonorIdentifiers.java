@@ -16,7 +16,7 @@ import org.mingzhang.api.edge.Times;
  * 139-0000-1111} and {@code 13900001111} are the same phone). Each returns the normalised form, or null after
  * recording why the value is not one.
  */
-final class DonorIdentifiers {
+public final class DonorIdentifiers {
 
     /** Numbers without a country code are read as mainland China's. */
     static final String DEFAULT_REGION = "CN";
@@ -25,7 +25,8 @@ final class DonorIdentifiers {
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ID_CHECK = "10X98765432";
     /** GB 32100-2015: the characters of a unified social credit code (no I, O, Z, S, V) and their weights. */
-    private static final String CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    /** The characters of a unified social credit code (GB 32100-2015): digits and capitals without I, O, S, V, Z. */
+    public static final String CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] CREDIT_CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     private DonorIdentifiers() {
@@ -70,11 +71,7 @@ final class DonorIdentifiers {
         } catch (DateTimeException notADate) {
             return "must hold a birth date (yyyyMMdd) in characters 7 to 14";
         }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (id.charAt(i) - '0') * ID_WEIGHTS[i];
-        }
-        char check = ID_CHECK.charAt(sum % 11);
+        char check = residentIdCheck(id.substring(0, 17));
         return id.charAt(17) == check ? null : "has the check character " + id.charAt(17) + " where the first 17 digits "
                 + "give " + check + " (a digit mistyped?)";
     }
@@ -87,11 +84,7 @@ final class DonorIdentifiers {
             problem = "must be an 18-character unified social credit code, of digits and the capitals A-H, J-N, P-R, T, U, "
                     + "W, X, Y";
         } else {
-            int sum = 0;
-            for (int i = 0; i < 17; i++) {
-                sum += CREDIT_CODE_CHARS.indexOf(code.charAt(i)) * CREDIT_CODE_WEIGHTS[i];
-            }
-            char check = CREDIT_CODE_CHARS.charAt((31 - sum % 31) % 31);
+            char check = creditCodeCheck(code.substring(0, 17));
             if (code.charAt(17) != check) {
                 problem = "has the check character " + code.charAt(17) + " where the first 17 give " + check
                         + " (a character mistyped?)";
@@ -102,6 +95,24 @@ final class DonorIdentifiers {
             return null;
         }
         return code;
+    }
+
+    /** The check character of a resident identity number whose first 17 characters are these digits (GB 11643-1999). */
+    public static char residentIdCheck(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * ID_WEIGHTS[i];
+        }
+        return ID_CHECK.charAt(sum % 11);
+    }
+
+    /** The check character of a unified social credit code whose first 17 characters are these (GB 32100-2015). */
+    public static char creditCodeCheck(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_CODE_CHARS.indexOf(first17.charAt(i)) * CREDIT_CODE_WEIGHTS[i];
+        }
+        return CREDIT_CODE_CHARS.charAt((31 - sum % 31) % 31);
     }
 
     /** Without spaces or hyphens, in capitals: how the numbers are printed on cards and licences varies, they do not. */

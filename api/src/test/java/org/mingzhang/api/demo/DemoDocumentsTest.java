@@ -194,17 +194,8 @@ class DemoDocumentsTest implements TestPropertyProvider {
         }
     }
 
-    /** Every item of a list endpoint, following the cursor. */
     private List<JsonNode> all(String path) {
-        List<JsonNode> items = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = api.get(ADMIN_TOKEN, path + (path.contains("?") ? "&" : "?") + "limit=500"
-                    + (cursor == null ? "" : "&cursor=" + cursor));
-            page.get("items").forEach(items::add);
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
-        } while (cursor != null);
-        return items;
+        return DemoTest.all(api, ADMIN_TOKEN, path);
     }
 
     /** The API's figure, the model's, and the model's as printed. */

@@ -47,10 +47,15 @@ class DemoTest implements TestPropertyProvider {
 
     /** Every item of a list endpoint, following the cursor. */
     static List<JsonNode> all(DemoClient api, String path) {
+        return all(api, ADMIN_TOKEN, path);
+    }
+
+    /** Every item of a list endpoint as the holder of this token reads it, following the cursor. */
+    static List<JsonNode> all(DemoClient api, String token, String path) {
         List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = api.get(ADMIN_TOKEN, path + (path.contains("?") ? "&" : "?") + "limit=500"
+            JsonNode page = api.get(token, path + (path.contains("?") ? "&" : "?") + "limit=500"
                     + (cursor == null ? "" : "&cursor=" + cursor));
             page.get("items").forEach(items::add);
             cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
