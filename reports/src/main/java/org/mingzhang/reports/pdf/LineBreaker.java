@@ -117,9 +117,18 @@ public final class LineBreaker {
                     int cp = atom.codePointAt(i);
                     double w = advance.widthPt(cp);
                     if (!line.isEmpty() && lineWidth + w > maxWidthPt) {
+                        // The rules hold inside a cut word too ("https:" + "//…"): the last character moves down when
+                        // the next would start the line with a closing mark or the line would end with an opening one.
+                        int lastCp = line.codePointBefore(line.length());
+                        String carried = "";
+                        if ((isClosing(cp) || isOpening(lastCp)) && line.codePointCount(0, line.length()) > 1) {
+                            carried = new String(Character.toChars(lastCp));
+                            line.setLength(line.length() - carried.length());
+                        }
                         lines.add(line.toString());
                         line.setLength(0);
-                        lineWidth = 0;
+                        line.append(carried);
+                        lineWidth = widthPt(carried);
                     }
                     line.appendCodePoint(cp);
                     lineWidth += w;
@@ -165,9 +174,18 @@ public final class LineBreaker {
         for (String piece : pieces) {
             int first = piece.codePointAt(0);
             boolean space = isSpace(piece.charAt(0));
-            if (!atoms.isEmpty() && !space && (glueToNext || isClosing(first))
-                    && !isSpace(atoms.get(atoms.size() - 1).charAt(0))) {
-                atoms.set(atoms.size() - 1, atoms.get(atoms.size() - 1) + piece);
+            int last = atoms.size() - 1;
+            boolean afterSpace = last >= 0 && isSpace(atoms.get(last).charAt(0));
+            if (space && glueToNext && last >= 0) {
+                // "（ 甲": the space after an opening mark cannot be a break either; the mark still waits for what follows.
+                atoms.set(last, atoms.get(last) + piece);
+                continue;
+            }
+            if (!space && afterSpace && isClosing(first) && last >= 1) {
+                // "甲 ，乙": a break at the space would start a line with the closing mark, so the space holds too.
+                atoms.set(last - 1, atoms.get(last - 1) + atoms.remove(last) + piece);
+            } else if (last >= 0 && !space && (glueToNext || isClosing(first)) && !afterSpace) {
+                atoms.set(last, atoms.get(last) + piece);
             } else {
                 atoms.add(piece);
             }

@@ -35,6 +35,27 @@ class LineBreakerTest {
     }
 
     @Test
+    @DisplayName("when a space stands between a word and a mark then the space is no break: the rules hold across it")
+    void marksAcrossSpaces() {
+        // Typed text has such spaces ("采购 ，安装", "见 （附件）"); a break there would start a line with "，" or end one
+        // with "（". (From 40 pt: a glued piece wider than the line, "灯 ，" at 20 pt, is cut by code point like any other.)
+        for (String text : List.of("采购灯具 ，安装调试", "https://example.org/?doc=1 ，可核对", "见附件 （发票 二张）", "甲乙 ） 丙丁")) {
+            for (int width = 40; width <= 160; width += 5) {
+                for (String line : breaker.lines(text, width)) {
+                    String trimmed = line.strip();
+                    if (!trimmed.isEmpty() && !text.startsWith(trimmed)) {
+                        assertThat(LineBreaker.isClosing(trimmed.codePointAt(0))).as("%s at %d", line, width).isFalse();
+                    }
+                    if (!trimmed.isEmpty() && !text.endsWith(trimmed)) {
+                        assertThat(LineBreaker.isOpening(trimmed.codePointBefore(trimmed.length()))).as("%s at %d", line, width)
+                                .isFalse();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("when no line may start or end at a mark then every line obeys both rules")
     void everyLineObeys() {
         String text = "项目（第一期）的支出，经理事会审议通过。“公开”是原则；请核对：《结项报告》！";
