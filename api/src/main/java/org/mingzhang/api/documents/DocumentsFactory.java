@@ -1,5 +1,6 @@
 package org.mingzhang.api.documents;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -30,7 +31,8 @@ final class DocumentsFactory {
         return database.documentRegistry();
     }
 
-    @Singleton
+    /** Made at start ({@link Context}), so that a missing or wrong MINGZHANG_PUBLIC_URL is said at once, not at the first PDF. */
+    @Context
     CommitteeDocuments committeeDocuments(ProjectStore projects, ProjectSheets sheets, ProjectGiving giving,
                                           MatchingReads matchingReads, MatchingStore matching, NeedStore needs, GiftStore gifts,
                                           Ledger ledger, @Value("${mingzhang.public-url:}") String publicUrl,
