@@ -1,6 +1,5 @@
 package org.mingzhang.disclosure;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -51,11 +50,6 @@ public final class DocumentNumbers {
     /** Whether {@code number} has the form of a document number (not whether one was issued). */
     public static boolean wellFormed(String number) {
         return number != null && FORM.matcher(number).matches();
-    }
-
-    /** SHA-256 of the text in UTF-8. */
-    public static byte[] sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] sha256(byte[] bytes) {

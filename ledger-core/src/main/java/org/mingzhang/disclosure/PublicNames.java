@@ -5,8 +5,8 @@ import org.mingzhang.gift.DonorKind;
 
 /**
  * How a donor is named where the public reads (notice boards, the public page): an anonymous donor is 爱心人士; a donor who
- * consented to be named is named; otherwise a person's name is masked (张*明: the first and last characters kept, every
- * other one a star) and an enterprise or organisation is 某企业 or 某单位. Phone, ID and credit code numbers are never shown.
+ * consented to be named is named; otherwise a person's name is masked as {@link Donor#masked} does (张*明) and an
+ * enterprise or organisation is 某企业 or 某单位. Phone, ID and credit code numbers are never shown.
  */
 public final class PublicNames {
 
@@ -25,28 +25,10 @@ public final class PublicNames {
             return donor.name().strip();
         }
         return switch (donor.kind()) {
-            case PERSON -> maskedPerson(donor.name().strip());
+            case PERSON -> Donor.masked(donor.name().strip());
             case ENTERPRISE -> UNNAMED_ENTERPRISE;
             case ORGANIZATION -> UNNAMED_ORGANIZATION;
         };
-    }
-
-    /** 张三明 → 张*明, 张三 → 张*, 欧阳小明 → 欧**明, 张 → *; by code point, so a rare character outside the BMP counts as one. */
-    static String maskedPerson(String name) {
-        int[] cps = name.codePoints().toArray();
-        if (cps.length == 0) {
-            return ANONYMOUS;
-        }
-        if (cps.length == 1) {
-            // A one-character name shown whole would be the name itself.
-            return "*";
-        }
-        StringBuilder out = new StringBuilder().appendCodePoint(cps[0]);
-        out.append("*".repeat(Math.max(1, cps.length - 2)));
-        if (cps.length > 2) {
-            out.appendCodePoint(cps[cps.length - 1]);
-        }
-        return out.toString();
     }
 
     /** The kind of donor in words, for a list: 个人, 企业, 单位. */

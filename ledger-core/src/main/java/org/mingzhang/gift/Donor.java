@@ -52,7 +52,11 @@ public record Donor(String name, DonorKind kind, String phone, String idNumber, 
                 + (creditCode != null ? ", credit code ***" : "") + (anonymous ? ", anonymous" : "") + "]";
     }
 
-    private static String masked(String name) {
+    /**
+     * A person's name as the public and the logs may see it: the first and last characters kept, every other one a star,
+     * by code point (张三明 → 张*明, 张三 → 张*, 欧阳小明 → 欧**明, 张 → *).
+     */
+    public static String masked(String name) {
         int[] cps = name.codePoints().toArray();
         if (cps.length <= 1) {
             return "*";

@@ -96,10 +96,6 @@ public final class NoteKey {
         return publicKey.clone();
     }
 
-    public boolean canSign() {
-        return privateKey != null;
-    }
-
     /** {@code <name>+<key ID>+<base64(0x01 ‖ public key)>}. */
     public String verifierKey() {
         return name + "+" + "%08x".formatted(keyId) + "+" + Base64.getEncoder().encodeToString(typed(publicKey));

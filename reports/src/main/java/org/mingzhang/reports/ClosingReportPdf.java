@@ -1,8 +1,8 @@
 package org.mingzhang.reports;
 
 import static org.mingzhang.reports.DocumentBlocks.date;
-import static org.mingzhang.reports.DocumentBlocks.yuan;
 import static org.mingzhang.reports.DocumentBlocks.yuanWithCapital;
+import static org.mingzhang.reports.pdf.Amounts.yuan;
 
 import java.util.ArrayList;
 import java.util.List;

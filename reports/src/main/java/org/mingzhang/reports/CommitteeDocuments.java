@@ -2,14 +2,16 @@ package org.mingzhang.reports;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.mingzhang.account.Account;
 import org.mingzhang.account.Balances;
@@ -20,9 +22,12 @@ import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundBalances;
 import org.mingzhang.gift.Gift;
 import org.mingzhang.gift.GiftStore;
+import org.mingzhang.gift.ProjectGiving;
+import org.mingzhang.journal.Canonical;
 import org.mingzhang.journal.ChainHead;
 import org.mingzhang.journal.LedgerReads;
 import org.mingzhang.matching.MatchingPool;
+import org.mingzhang.matching.MatchingReads;
 import org.mingzhang.matching.MatchingStore;
 import org.mingzhang.need.NeedStore;
 import org.mingzhang.project.Disbursement;
@@ -35,6 +40,7 @@ import org.mingzhang.project.ProjectSheets;
 import org.mingzhang.project.ProjectStatus;
 import org.mingzhang.project.ProjectStore;
 import org.mingzhang.project.ProjectTransition;
+import org.mingzhang.reports.pdf.ChineseDates;
 
 /**
  * Gathers the committee's documents (plan, closing report, disclosure) from the core's read ports, each with its
@@ -51,12 +57,10 @@ public final class CommitteeDocuments {
 
     /** Gatherings per document before giving up on a writer that never pauses. */
     public static final int CONSISTENT_READ_ATTEMPTS = 5;
-    /** The most gifts one disclosure lists (about 200 A4 pages); a longer list is refused: choose a shorter period. */
+    /** The most gifts one disclosure lists (about 300 A4 pages); a longer list is refused: choose a shorter period. */
     public static final int DISCLOSURE_GIFTS_MAX = 10_000;
     /** The longest period one disclosure covers: two years. */
     public static final long DISCLOSURE_DAYS_MAX = 731;
-    /** Documents are dated in China Standard Time, as the API's dates are. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final ProjectReports reports;
     private final ProjectStore projects;
@@ -71,9 +75,9 @@ public final class CommitteeDocuments {
      * @param publicBaseUrl where the public page answers (MINGZHANG_PUBLIC_URL), without a trailing slash; the QR code on
      *     each document points to {@code <publicBaseUrl>/?doc=<number>}
      */
-    public CommitteeDocuments(ProjectReports reports, ProjectStore projects, ProjectSheets sheets, NeedStore needs,
-                              MatchingStore matching, GiftStore gifts, LedgerReads ledger, String publicBaseUrl) {
-        this.reports = reports;
+    public CommitteeDocuments(ProjectStore projects, ProjectSheets sheets, ProjectGiving giving, MatchingReads matchingReads,
+                              MatchingStore matching, NeedStore needs, GiftStore gifts, LedgerReads ledger, String publicBaseUrl) {
+        this.reports = new ProjectReports(projects, sheets, giving, matchingReads, ledger);
         this.projects = projects;
         this.sheets = sheets;
         this.needs = needs;
@@ -121,7 +125,7 @@ public final class CommitteeDocuments {
     // 项目计划书
 
     public Optional<Gathered<PlanDocument>> plan(String projectCode) {
-        return consistent("the plan of " + projectCode, () -> projects.project(projectCode).map(this::plan))
+        return consistent("the plan of " + projectCode, head -> projects.project(projectCode).map(this::plan))
                 .map(g -> provenance(DocumentKind.PLAN, projectCode, null, null, g));
     }
 
@@ -155,7 +159,7 @@ public final class CommitteeDocuments {
      * cancelled project has none ({@link NotAvailableException}).
      */
     public Optional<Gathered<ClosingDocument>> closingReport(String projectCode) {
-        return consistent("the closing report of " + projectCode, () -> projects.project(projectCode).map(this::closing))
+        return consistent("the closing report of " + projectCode, head -> projects.project(projectCode).map(this::closing))
                 .map(g -> provenance(DocumentKind.CLOSING_REPORT, projectCode, null, null, g));
     }
 
@@ -165,11 +169,11 @@ public final class CommitteeDocuments {
             throw new NotAvailableException("project " + project.code() + " is " + project.status()
                     + ": a closing report exists once the project has been approved and raises money");
         }
-        ProjectReport report = reports.gather(project.code()).orElseThrow();
+        List<Disbursement> disbursements = projects.disbursements(project.id());
+        ProjectReport report = reports.gather(project, disbursements);
         if (!report.ties()) {
             throw new IllegalStateException("project " + project.code() + "'s figures do not tie: " + report.mismatches());
         }
-        List<Disbursement> disbursements = projects.disbursements(project.id());
         List<ClosingDocument.Payment> payments = disbursements.stream().filter(d -> d.status() == DisbursementStatus.PAID)
                 .sorted(Comparator.comparing(Disbursement::paidAt).thenComparing(Disbursement::id))
                 .map(d -> new ClosingDocument.Payment(d.id(), d.paidAt(), d.budgetItem(), d.purpose(), d.invoiceNo(), d.form(),
@@ -199,16 +203,15 @@ public final class CommitteeDocuments {
         if (fund.isEmpty()) {
             return Optional.empty();
         }
-        return consistent("the disclosure of " + fundCode, () -> Optional.of(disclosure(fund.get(), from, to)))
+        return consistent("the disclosure of " + fundCode, head -> Optional.of(disclosure(fund.get(), from, to, head)))
                 .map(g -> provenance(DocumentKind.DISCLOSURE, fundCode, g.model().from(), g.model().to(), g));
     }
 
-    private Dated<DisclosureDocument> disclosure(Fund fund, LocalDate askedFrom, LocalDate askedTo) {
+    private Dated<DisclosureDocument> disclosure(Fund fund, LocalDate askedFrom, LocalDate askedTo, ChainHead head) {
         List<Project> ofFund = projects.projects().stream().filter(p -> p.fundId() == fund.id())
                 .sorted(Comparator.comparing(Project::code)).toList();
-        ChainHead head = ledger.chainHead();
         Instant dataAsOf = latest(Stream.concat(Stream.of(head.recordedAt(), fund.createdAt()), ofFund.stream().map(Project::updatedAt)));
-        LocalDate to = askedTo != null ? askedTo : LocalDate.ofInstant(dataAsOf, CHINA);
+        LocalDate to = askedTo != null ? askedTo : LocalDate.ofInstant(dataAsOf, ChineseDates.BEIJING);
         LocalDate from = askedFrom != null ? askedFrom : to.withDayOfYear(1);
         if (from.isAfter(to)) {
             throw new PeriodRefusedException("from", "must not be after to (" + to + "): " + from);
@@ -217,8 +220,8 @@ public final class CommitteeDocuments {
             throw new PeriodRefusedException("from", "a disclosure covers at most " + DISCLOSURE_DAYS_MAX + " days: " + from
                     + " to " + to);
         }
-        Instant start = from.atStartOfDay(CHINA).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(CHINA).toInstant().minusNanos(1_000);
+        Instant start = from.atStartOfDay(ChineseDates.BEIJING).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ChineseDates.BEIJING).toInstant().minusNanos(1_000);
         List<DisclosureDocument.GiftLine> giftLines = giftLines(fund, start, end, ofFund);
         List<DisclosureDocument.PaymentLine> payments = new ArrayList<>();
         List<DisclosureDocument.ProjectLine> projectLines = new ArrayList<>();
@@ -245,7 +248,7 @@ public final class CommitteeDocuments {
     }
 
     private List<DisclosureDocument.GiftLine> giftLines(Fund fund, Instant start, Instant end, List<Project> ofFund) {
-        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        Map<Long, String> codes = new HashMap<>();
         ofFund.forEach(p -> codes.put(p.id(), p.code()));
         // One more than the limit tells a full period from one that is too full, in one bounded read.
         List<Gift> received = gifts.giftsReceived(fund.id(), start, end, DISCLOSURE_GIFTS_MAX + 1);
@@ -259,7 +262,7 @@ public final class CommitteeDocuments {
     }
 
     private DisclosureDocument.Balances balances(Fund fund, Instant asOf) {
-        java.util.Map<Long, long[]> totals = ledger.periodTotalsAsOf(List.of(fund.id()), asOf);
+        Map<Long, long[]> totals = ledger.periodTotalsAsOf(List.of(fund.id()), asOf);
         List<Account> accounts = ledger.accounts(fund.id()).stream().map(a -> {
             long[] dc = totals.getOrDefault(a.id(), new long[2]);
             return new Account(a.id(), a.fundId(), a.code(), a.name(), a.type(), a.restricted(), a.mustNotGoNegative(),
@@ -279,10 +282,11 @@ public final class CommitteeDocuments {
     private record AtHead<T>(T model, Instant dataAsOf, ChainHead head) {
     }
 
-    private <T> Optional<AtHead<T>> consistent(String what, Supplier<Optional<Dated<T>>> gather) {
+    /** Gathers at the head read before; the gathering stands when the head read after it is the same. */
+    private <T> Optional<AtHead<T>> consistent(String what, Function<ChainHead, Optional<Dated<T>>> gather) {
         for (int attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
             ChainHead before = ledger.chainHead();
-            Optional<Dated<T>> dated = gather.get();
+            Optional<Dated<T>> dated = gather.apply(before);
             ChainHead after = ledger.chainHead();
             if (before.equals(after)) {
                 return dated.map(d -> new AtHead<>(d.model(), latest(Stream.of(d.dataAsOf(), after.recordedAt())), after));
@@ -293,11 +297,11 @@ public final class CommitteeDocuments {
 
     private <T> Gathered<T> provenance(DocumentKind kind, String subject, LocalDate from, LocalDate to, AtHead<T> g) {
         // The model's string form lists every component in order (records, lists, enums, numbers, instants), so it is
-        // what the document shows, in a stable form.
-        String content = kind + "\n" + subject + "\n" + from + "\n" + to + "\n" + g.model();
-        String contentDigest = DocumentNumbers.hex(DocumentNumbers.sha256(content));
-        String number = DocumentNumbers.of(kind, DocumentNumbers.sha256(contentDigest + "\n" + g.head().transactionId() + "\n"
-                + g.head().hash() + "\n" + publicBaseUrl));
+        // what the document shows, in a stable form; Canonical keeps the parts apart, whatever they contain.
+        String contentDigest = new Canonical().add(kind.name()).add(subject).add(from == null ? null : from.toString())
+                .add(to == null ? null : to.toString()).add(g.model().toString()).sha256();
+        String number = DocumentNumbers.of(kind, HexFormat.of().parseHex(new Canonical().add(contentDigest)
+                .add(g.head().transactionId()).add(g.head().hash()).add(publicBaseUrl).sha256()));
         return new Gathered<>(g.model(), new Provenance(kind, number, contentDigest, g.head(), g.dataAsOf(),
                 publicBaseUrl + "/?doc=" + number));
     }

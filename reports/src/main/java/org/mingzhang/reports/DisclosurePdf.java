@@ -1,6 +1,6 @@
 package org.mingzhang.reports;
 
-import static org.mingzhang.reports.DocumentBlocks.yuan;
+import static org.mingzhang.reports.pdf.Amounts.yuan;
 
 import java.util.ArrayList;
 import java.util.List;

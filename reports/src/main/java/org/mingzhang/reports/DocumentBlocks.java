@@ -18,11 +18,6 @@ final class DocumentBlocks {
         return PdfReport.a4(new DocumentInfo(title, subject, p.number(), "明账 Mingzhang " + p.kind().name()));
     }
 
-    /** ¥ with separators and two decimals. */
-    static String yuan(long fen) {
-        return Amounts.yuan(fen);
-    }
-
     /** 23,456.78（大写：贰万叁仟肆佰伍拾陆元柒角捌分） */
     static String yuanWithCapital(long fen) {
         return Amounts.yuan(fen) + " 元（大写：" + Amounts.capital(fen) + "）";

@@ -63,12 +63,16 @@ public final class ProjectReports {
     }
 
     private ProjectReport gather(Project project) {
+        return gather(project, projects.disbursements(project.id()));
+    }
+
+    /** The report of a project already read, with its disbursements already read (a caller that needs them too). */
+    ProjectReport gather(Project project, List<Disbursement> disbursements) {
         ProjectPlan plan = project.plan();
         Fund fund = ledger.fund(project.fundId()).orElseThrow(() -> new IllegalStateException("project " + project.code()
                 + " belongs to fund " + project.fundId() + ", which the ledger does not have"));
         ProjectMoney money = sheets.money(project.id());
         ProjectGiving.Sheet sources = giving.sheet(project.id());
-        List<Disbursement> disbursements = projects.disbursements(project.id());
         ProjectReport.Match match = plan.matchingPoolCode() == null ? null
                 : matching.project(project.code()).map(ProjectReports::match).orElse(null);
 

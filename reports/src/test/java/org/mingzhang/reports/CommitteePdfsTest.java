@@ -48,9 +48,9 @@ class CommitteePdfsTest {
     @BeforeEach
     void open() {
         example.open();
-        documents = new CommitteeDocuments(example.reports, example.database.projectStore(), example.database.projectSheets(),
-                example.database.needStore(), example.database.matchingStore(), example.database.giftStore(),
-                example.ledger.reads(), PUBLIC + "/");
+        documents = new CommitteeDocuments(example.database.projectStore(), example.database.projectSheets(),
+                example.database.projectGiving(), example.database.matchingReads(example.ledger), example.database.matchingStore(),
+                example.database.needStore(), example.database.giftStore(), example.ledger.reads(), PUBLIC + "/");
     }
 
     @AfterEach

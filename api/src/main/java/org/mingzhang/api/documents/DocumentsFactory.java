@@ -15,7 +15,6 @@ import org.mingzhang.project.ProjectSheets;
 import org.mingzhang.project.ProjectStore;
 import org.mingzhang.gift.ProjectGiving;
 import org.mingzhang.reports.CommitteeDocuments;
-import org.mingzhang.reports.ProjectReports;
 import org.mingzhang.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +36,8 @@ final class DocumentsFactory {
                                           MatchingReads matchingReads, MatchingStore matching, NeedStore needs, GiftStore gifts,
                                           Ledger ledger, @Value("${mingzhang.public-url:}") String publicUrl,
                                           @Value("${micronaut.server.port:8080}") int port) {
-        ProjectReports reports = new ProjectReports(projects, sheets, giving, matchingReads, ledger.reads());
-        return new CommitteeDocuments(reports, projects, sheets, needs, matching, gifts, ledger.reads(), publicUrl(publicUrl, port));
+        return new CommitteeDocuments(projects, sheets, giving, matchingReads, matching, needs, gifts, ledger.reads(),
+                publicUrl(publicUrl, port));
     }
 
     /** The configured public address, checked, or the local one with a warning: a QR code must point somewhere real. */
