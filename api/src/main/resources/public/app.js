@@ -35,7 +35,7 @@
         el.setAttribute(k, v === true ? '' : v);
       }
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) {
         continue;
       }
@@ -66,7 +66,9 @@
   }
 
   function money(amount) {
-    return h('span', { class: 'money' }, '¥', yuan(amount));
+    const text = String(amount);
+    return text.startsWith('-') ? h('span', { class: 'money' }, '-¥', yuan(text.slice(1)))
+      : h('span', { class: 'money' }, '¥', yuan(text));
   }
 
   function facts(pairs) {
@@ -77,11 +79,13 @@
     return h('div', { class: 'figure' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value));
   }
 
-  function table(head, rows, numeric) {
+  /** A table; the columns in {@code numeric} are right-aligned figures, those in {@code dates} never wrap. */
+  function table(head, rows, numeric, dates) {
+    const cls = (i) => (numeric.includes(i) ? 'num' : (dates || []).includes(i) ? 'date' : null);
     return h('div', { class: 'table-wrap' }, h('table', null,
-      h('thead', null, h('tr', null, head.map((t, i) => h('th', { class: numeric.includes(i) ? 'num' : null }, t)))),
+      h('thead', null, h('tr', null, head.map((t, i) => h('th', { class: cls(i) }, t)))),
       h('tbody', null, rows.map((r) => h('tr', { class: r.total ? 'total' : null },
-        r.cells.map((c, i) => h('td', { class: numeric.includes(i) ? 'num' : null }, c)))))));
+        r.cells.map((c, i) => h('td', { class: cls(i) }, c)))))));
   }
 
   function card(cls, ...children) {
@@ -272,7 +276,7 @@
       h('h2', null, '钱用在了哪里'),
       h('p', { class: 'small' }, '项目的每一笔支出，都按各笔捐赠（连同其配捐）投入的比例分摊到每笔捐赠，精确到分。'),
       flow,
-      table(['日期', '用途', '支出金额', '其中本捐赠', '其中配捐'], usesRows, [2, 3, 4]));
+      table(['日期', '用途', '支出金额', '其中本捐赠', '其中配捐'], usesRows, [2, 3, 4], [0]));
 
     const project = card('project', h('h2', null, '项目进展'),
       t.projectStatus
@@ -418,7 +422,7 @@
       p.uses.length === 0 ? h('p', { class: 'small' }, '尚无支出。')
         : table(['日期', '用途', '金额'], p.uses.map((u) => ({
           cells: [u.date, [u.purpose, h('div', { class: 'small' }, u.budgetItem, ' · ', FORM[u.category] || u.category)], money(u.amount)]
-        })), [2]),
+        })), [2], [0]),
       h('p', { class: 'small' }, '支付给个人的款项只显示用途和类别，不显示收款人。'));
     const docs = card('documents', h('h2', null, '项目文件'), docsList(p.documents));
     show(head, h('div', { class: 'grid2' }, sources, lines), uses, docs);
@@ -450,7 +454,7 @@
     rows.push({ total: true, cells: ['合计', money(fenToYuan(inSum)), money(fenToYuan(outSum))] });
     const flows = card('months', h('h2', null, '每月来源与使用'),
       f.months.length ? months : null,
-      table(['月份', '捐赠收入', '支出'], rows, [1, 2]),
+      table(['月份', '捐赠收入', '支出'], rows, [1, 2], [0]),
       h('p', { class: 'small' }, '捐赠收入含限定性（指定项目）和非限定性捐赠；支出含项目支出、管理费用和筹资费用。'));
     const projects = card('projects', h('h2', null, '项目'),
       f.projects.length === 0 ? h('p', { class: 'small' }, '暂无公开项目。')
@@ -469,7 +473,7 @@
         legend: { top: 0 },
         grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: f.months.map((m) => m.month) },
-        yAxis: { type: 'value', axisLabel: { formatter: (v) => (v >= 10000 ? v / 10000 + '万' : v) } },
+        yAxis: { type: 'value', axisLabel: { formatter: (v) => (Math.abs(v) >= 10000 ? v / 10000 + '万' : v) } },
         series: [
           { name: '捐赠收入', type: 'bar', data: f.months.map((m) => fen(m.donations) / 100) },
           { name: '支出', type: 'bar', data: f.months.map((m) => fen(m.spending) / 100) }

@@ -99,11 +99,9 @@ public final class PublicDisclosuresController {
     static final String FUND_EXAMPLE = """
             {"code": "TXSQ", "name": "天星社区基金", "level": "COMMUNITY", "parentCode": "TXJD",
              "balances": {"cash": "12000.00", "restricted": "8000.00", "unrestricted": "4000.00"},
-             "months": [{"month": "2026-05", "donations": "24000.00", "restrictedDonations": "20000.00",
-                         "unrestrictedDonations": "4000.00", "spending": "0.00", "programmeCosts": "0.00",
+             "months": [{"month": "2026-05", "donations": "24000.00", "spending": "0.00", "programmeCosts": "0.00",
                          "managementExpenses": "0.00", "fundraisingExpenses": "0.00"},
-                        {"month": "2026-06", "donations": "0.00", "restrictedDonations": "0.00",
-                         "unrestrictedDonations": "0.00", "spending": "12000.00", "programmeCosts": "12000.00",
+                        {"month": "2026-06", "donations": "0.00", "spending": "12000.00", "programmeCosts": "12000.00",
                          "managementExpenses": "0.00", "fundraisingExpenses": "0.00"}],
              "projects": [{"code": "TXSQ-2026-001", "name": "天星社区道路硬化", "status": "IN_PROGRESS", "statusLabel": "实施中",
                            "stale": false, "budget": "50000.00", "raised": "20000.00", "matched": "4000.00",

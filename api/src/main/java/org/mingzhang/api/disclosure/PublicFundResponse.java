@@ -35,17 +35,16 @@ public record PublicFundResponse(
     }
 
     /**
-     * One month's sources and uses: the credits posted to the donation-income accounts (4101) and the debits posted to
-     * the expense accounts (5101, 5201, 5301) in the month. Gross figures: a refund or a reversal shows as its own
-     * posting in the balances, not as less income here, and the year-end close (which debits income and credits
-     * expenses) does not enter them.
+     * One month's sources and uses, from the fund's period balances: what was credited less what was debited to the
+     * donation-income accounts (4101: gifts less refunds; a release of a restriction moves money between 410102 and
+     * 410101 and nets out), and what was debited less what was credited to the expense accounts (5101, 5201, 5301). The
+     * year-end close, which empties those accounts into net assets on the year's last day, is left out.
      */
     @Schema(name = "PublicFundMonth")
     public record Month(
             @Schema(example = "2026-05", pattern = "^[0-9]{4}-[0-9]{2}$") String month,
-            @Schema(description = "restrictedDonations + unrestrictedDonations", example = "36000.00") String donations,
-            @Schema(description = "Given to a project (410102)", example = "30000.00") String restrictedDonations,
-            @Schema(description = "Given to the fund in general (410101)", example = "6000.00") String unrestrictedDonations,
+            @Schema(description = "Donation income of the month, restricted and unrestricted, less refunds (may be negative "
+                    + "in a month of refunds only)", example = "36000.00") String donations,
             @Schema(description = "programmeCosts + managementExpenses + fundraisingExpenses", example = "12500.00") String spending,
             @Schema(description = "业务活动成本 (5101): paid to projects' purposes", example = "12000.00") String programmeCosts,
             @Schema(description = "管理费用 (5201)", example = "500.00") String managementExpenses,

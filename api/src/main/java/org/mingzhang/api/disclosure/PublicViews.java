@@ -27,6 +27,11 @@ import org.mingzhang.fund.FundLevel;
 import org.mingzhang.gift.Channel;
 import org.mingzhang.gift.ProjectGiving;
 import org.mingzhang.journal.AccountPeriod;
+import org.mingzhang.journal.AccountingMonth;
+import org.mingzhang.journal.Leg;
+import org.mingzhang.journal.Transaction;
+import org.mingzhang.journal.TransactionKind;
+import org.mingzhang.journal.TransactionQuery;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.money.Money;
 import org.mingzhang.project.Disbursement;
@@ -148,40 +153,70 @@ public final class PublicViews {
     }
 
     /**
-     * Sources and uses per month from the fund's period balances: credits to the donation-income accounts, debits to the
-     * expense accounts. The rows are few (accounts × months), so this is cheap however many gifts the fund took.
+     * Sources and uses per month from the fund's period balances (a few rows per account and month, however many gifts
+     * the fund took), less the year-end close: its entries are dated at the year's last microsecond, so they are found
+     * by one indexed read of the fund's transactions at that instant for each December the balances hold.
      */
     private List<PublicFundResponse.Month> months(Fund fund, List<Account> accounts) {
-        Map<Long, String> codes = new HashMap<>();
-        accounts.forEach(a -> codes.put(a.id(), a.code()));
-        // Per month: restricted donations, unrestricted donations, programme costs, management, fundraising.
+        Map<Long, Integer> column = new HashMap<>();
+        for (Account a : accounts) {
+            switch (a.code()) {
+                case ChartTemplate.RESTRICTED_DONATIONS, ChartTemplate.UNRESTRICTED_DONATIONS -> column.put(a.id(), 0);
+                case ChartTemplate.PROGRAMME_COSTS -> column.put(a.id(), 1);
+                case ChartTemplate.MANAGEMENT_EXPENSES -> column.put(a.id(), 2);
+                case ChartTemplate.FUNDRAISING_EXPENSES -> column.put(a.id(), 3);
+                default -> { }
+            }
+        }
+        // Per month: donations (credits − debits), programme, management, fundraising (debits − credits).
         TreeMap<Integer, long[]> months = new TreeMap<>();
         for (Map.Entry<AccountPeriod, long[]> e : ledger.reads().periodBalances(fund.id()).entrySet()) {
-            String code = codes.get(e.getKey().accountId());
-            int column = code == null ? -1 : switch (code) {
-                case ChartTemplate.RESTRICTED_DONATIONS -> 0;
-                case ChartTemplate.UNRESTRICTED_DONATIONS -> 1;
-                case ChartTemplate.PROGRAMME_COSTS -> 2;
-                case ChartTemplate.MANAGEMENT_EXPENSES -> 3;
-                case ChartTemplate.FUNDRAISING_EXPENSES -> 4;
-                default -> -1;
-            };
-            if (column < 0) {
-                continue;
+            Integer c = column.get(e.getKey().accountId());
+            if (c != null) {
+                add(months, e.getKey().period(), c, e.getValue()[0], e.getValue()[1]);
             }
-            long fen = column < 2 ? e.getValue()[1] : e.getValue()[0];
-            if (fen != 0) {
-                long[] row = months.computeIfAbsent(e.getKey().period(), k -> new long[5]);
-                row[column] = Math.addExact(row[column], fen);
+        }
+        for (int period : List.copyOf(months.keySet())) {
+            if (period % 100 == 12) {
+                Instant lastMicro = AccountingMonth.start(period + 89).minusNanos(1_000);
+                for (Transaction t : ledger.reads().transactions(new TransactionQuery(fund.id(), lastMicro, lastMicro, 0,
+                        TransactionQuery.LIMIT_MAX))) {
+                    if (t.kind() != TransactionKind.YEAR_CLOSE) {
+                        continue;
+                    }
+                    for (Leg leg : t.legs()) {
+                        if (leg.posted() && leg.fundId() == fund.id()) {
+                            // Taken back out: the close's debit to an account undoes as a credit, and the other way round.
+                            Integer debited = column.get(leg.debitAccountId());
+                            Integer credited = column.get(leg.creditAccountId());
+                            if (debited != null) {
+                                add(months, period, debited, -leg.amountFen(), 0);
+                            }
+                            if (credited != null) {
+                                add(months, period, credited, 0, -leg.amountFen());
+                            }
+                        }
+                    }
+                }
             }
         }
         List<PublicFundResponse.Month> out = new ArrayList<>();
-        months.forEach((period, r) -> out.add(new PublicFundResponse.Month(
-                String.format("%04d-%02d", Math.floorDiv(period, 100), Math.floorMod(period, 100)),
-                Money.format(Math.addExact(r[0], r[1])), Money.format(r[0]), Money.format(r[1]),
-                Money.format(Math.addExact(Math.addExact(r[2], r[3]), r[4])), Money.format(r[2]), Money.format(r[3]),
-                Money.format(r[4]))));
+        months.forEach((period, r) -> {
+            if (r[0] != 0 || r[1] != 0 || r[2] != 0 || r[3] != 0) {
+                out.add(new PublicFundResponse.Month(
+                        String.format("%04d-%02d", Math.floorDiv(period, 100), Math.floorMod(period, 100)),
+                        Money.format(r[0]), Money.format(Math.addExact(Math.addExact(r[1], r[2]), r[3])), Money.format(r[1]),
+                        Money.format(r[2]), Money.format(r[3])));
+            }
+        });
         return out;
+    }
+
+    /** Adds debits and credits to a month's column in its normal direction: income credits − debits, expenses the other. */
+    private static void add(TreeMap<Integer, long[]> months, int period, int column, long debitsFen, long creditsFen) {
+        long[] row = months.computeIfAbsent(period, k -> new long[4]);
+        long signed = column == 0 ? Math.subtractExact(creditsFen, debitsFen) : Math.subtractExact(debitsFen, creditsFen);
+        row[column] = Math.addExact(row[column], signed);
     }
 
     private static boolean isPublic(Project p, ProjectMoney m) {
