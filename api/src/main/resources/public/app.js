@@ -8,8 +8,9 @@
 
   const ECHARTS = '/static/echarts-5.3.1.min.js';
   const STATUS = {
-    DRAFT: '草稿', SUBMITTED: '待审批', FUNDRAISING: '募集中', IN_PROGRESS: '实施中', COMPLETED: '已完成',
-    ACCEPTED: '已验收', REJECTED: '未通过', CANCELLED: '已取消'
+    // The words of the committee's documents (org.mingzhang.reports.Labels), which the project answers also carry.
+    DRAFT: '草案', SUBMITTED: '待审批', FUNDRAISING: '募集中', IN_PROGRESS: '执行中', COMPLETED: '已完成，待验收',
+    ACCEPTED: '已结项验收', REJECTED: '未获批准', CANCELLED: '已取消'
   };
   const USE_KIND = { PAYMENT: '项目拨付', FEE: '管理费', LEFTOVER_RETURNED: '结余退回基金', LEFTOVER_MOVED: '结余转入其他项目' };
   const DOC_KIND = { PLAN: '项目计划书', CLOSING_REPORT: '项目结项报告', DISCLOSURE: '公示' };

@@ -57,7 +57,7 @@ public record PublicFundResponse(
             @Schema(example = "TXSQ-2026-001") String code,
             @Schema(example = "天星社区道路硬化") String name,
             ProjectStatus status,
-            @Schema(example = "实施中") String statusLabel,
+            @Schema(example = "执行中") String statusLabel,
             @Schema(description = "As on the project's own answer") boolean stale,
             @Schema(example = "50000.00") String budget,
             @Schema(example = "36000.00") String raised,

@@ -23,7 +23,7 @@ public record PublicProjectResponse(
         @Nullable @Schema(nullable = true, description = "The community the project serves: its fund's name when that is a "
                 + "community fund (COMMUNITY), else null", example = "天星社区基金") String community,
         ProjectStatus status,
-        @Schema(description = "The status in Chinese, as the page shows it", example = "实施中") String statusLabel,
+        @Schema(description = "The status in Chinese, as the page shows it", example = "执行中") String statusLabel,
         @Schema(description = "IN_PROGRESS with no paid disbursement, no issued document and no change of state for more "
                 + "than 90 days before now (the service's clock)", example = "false") boolean stale,
         @Schema(description = "The latest of: its last paid disbursement, its last issued document, its last change of state",

@@ -34,6 +34,7 @@ import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.journal.TransactionQuery;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.money.Money;
+import org.mingzhang.reports.Labels;
 import org.mingzhang.project.Disbursement;
 import org.mingzhang.project.DisbursementStatus;
 import org.mingzhang.project.Project;
