@@ -8,7 +8,8 @@ public record PublicDocumentLink(
         @Schema(example = "MZP-7K3M-Q9TZ-4H1D-8WXA") String number,
         @Schema(allowableValues = {"PLAN", "CLOSING_REPORT", "DISCLOSURE"}) String kind,
         @Schema(example = "社区基金项目计划书：天星社区道路硬化") String title,
-        @Schema(description = "The day it was first issued (China Standard Time)", format = "date", example = "2026-05-02")
+        @Schema(description = "The day it was first issued (China Standard Time)", pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                example = "2026-05-02")
         String issuedOn,
         @Schema(description = "Where to fetch the PDF, without a token", example = "/api/v1/public/documents/MZP-7K3M-Q9TZ-4H1D-8WXA/pdf")
         String url) {

@@ -85,7 +85,7 @@ public record PublicProjectResponse(
     @Schema(name = "PublicProjectUse")
     public record Use(
             @Schema(description = "The disbursement's id, as the trace answer names it", example = "12") long disbursementId,
-            @Schema(description = "The day it was paid (China Standard Time)", format = "date", example = "2026-06-01") String date,
+            @Schema(description = "The day it was paid (China Standard Time)", pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example = "2026-06-01") String date,
             @Schema(example = "采购水泥、沙石") String purpose,
             @Schema(example = "路面硬化材料") String budgetItem,
             @Schema(example = "12000.00") String amount,

@@ -12,6 +12,10 @@ import org.mingzhang.api.edge.IdempotencyKeys;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.Constructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The OpenAPI document as the server answers: the one micronaut-openapi generates from the controllers, completed with
@@ -46,7 +50,8 @@ final class OpenApiDocument {
     static byte[] complete(byte[] generated) {
         LoaderOptions loading = new LoaderOptions();
         loading.setCodePointLimit(32 * 1024 * 1024);
-        Map<String, Object> document = (Map<String, Object>) new Yaml(loading).load(new ByteArrayInputStream(generated));
+        Map<String, Object> document = (Map<String, Object>) new Yaml(new Constructor(loading), new Representer(new DumperOptions()),
+                new DumperOptions(), loading, new DatesAsText()).load(new ByteArrayInputStream(generated));
         Map<String, Object> schemas = map(map(document, "components"), "schemas");
         if (!document.containsKey("servers")) {
             Map<String, Object> documentInOrder = new LinkedHashMap<>();
@@ -83,6 +88,25 @@ final class OpenApiDocument {
         dumping.setSplitLines(true);
         dumping.setDereferenceAliases(true);
         return new Yaml(dumping).dump(document).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * YAML 1.1's implicit types but the timestamp: the generator writes a date example ({@code 2026-05-02}) unquoted, and
+     * read as a timestamp it would be written back as {@code 2026-05-02T00:00:00Z}, which a {@code YYYY-MM-DD} field's
+     * schema refuses. Read as text, it is written back quoted, as the string the answer carries.
+     */
+    private static final class DatesAsText extends Resolver {
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO", 10);
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+            addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+            addImplicitResolver(Tag.YAML, YAML, "!&*", 10);
+        }
     }
 
     @SuppressWarnings("unchecked")
