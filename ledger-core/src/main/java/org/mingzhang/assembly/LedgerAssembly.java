@@ -14,6 +14,7 @@ import org.mingzhang.project.DisbursementDecider;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.ProjectDecider;
 import org.mingzhang.register.GoodsRegisterDecider;
+import org.mingzhang.transparency.LogProjection;
 
 /**
  * Where the federation's ledger is put together: which deciders the single writer runs, in which order, who listens
@@ -27,7 +28,7 @@ public final class LedgerAssembly {
 
     /**
      * The ledger with the deciders for projects, gifts, matching pools, disbursements, residents' needs, the year-end
-     * close and the memorandum register of unvalued goods, and the giving projection: its single writer claims the
+     * close and the memorandum register of unvalued goods, the giving projection and the transparency log: its single writer claims the
      * database and loads its state (from the projections' rows, not from history).
      */
     public static Ledger open(LedgerPorts ports, Clock clock, LedgerWriter.Settings settings) {
@@ -49,6 +50,8 @@ public final class LedgerAssembly {
         matching.recordGiftsWith(gifts);
         gifts.listen(giving);
         return new Ledger(ports.journal(), ports.reads(), clock, ChartTemplate.nonProfit(), settings,
-                List.of(projects, gifts, matching, disbursements, needs, yearEnd, goodsRegister), List.of(giving));
+                List.of(projects, gifts, matching, disbursements, needs, yearEnd, goodsRegister),
+                // The log comes last: it takes every transaction the batch booked as a leaf.
+                List.of(giving, new LogProjection(ports.log())));
     }
 }

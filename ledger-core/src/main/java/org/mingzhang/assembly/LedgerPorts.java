@@ -11,6 +11,7 @@ import org.mingzhang.need.NeedStore;
 import org.mingzhang.project.ProjectSheets;
 import org.mingzhang.project.ProjectStore;
 import org.mingzhang.register.GoodsRegisterStore;
+import org.mingzhang.transparency.LogStore;
 
 /**
  * The core's ports that one database implements for the single writer: the journal it writes and reads, and the stores
@@ -19,5 +20,5 @@ import org.mingzhang.register.GoodsRegisterStore;
  */
 public record LedgerPorts(JournalStore journal, LedgerReads reads, ProjectStore projects, ProjectSheets sheets,
                           GiftStore gifts, ProjectGiving giving, MatchingStore matching, MatchTallies tallies, NeedStore needs,
-                          ClosingStore closings, GoodsRegisterStore goodsRegister) {
+                          ClosingStore closings, GoodsRegisterStore goodsRegister, LogStore log) {
 }

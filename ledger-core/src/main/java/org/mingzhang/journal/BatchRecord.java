@@ -14,6 +14,7 @@ import org.mingzhang.project.PlanVersionSaved;
 import org.mingzhang.project.ProjectSaved;
 import org.mingzhang.project.ProjectSheetSaved;
 import org.mingzhang.register.GoodsEntrySaved;
+import org.mingzhang.transparency.LogAppended;
 
 /**
  * What a decider or a projection writes with its batch besides the journal ({@link Books#write}): a business record
@@ -57,5 +58,7 @@ public interface BatchRecord {
         R visit(ProjectMatchSaved record);
 
         R visit(ProjectGiving.Saved record);
+
+        R visit(LogAppended record);
     }
 }

@@ -253,10 +253,11 @@ public final class Database implements AutoCloseable {
         JooqClosingStore closings = new JooqClosingStore(dsl);
         JooqGoodsRegisterStore goodsRegister = new JooqGoodsRegisterStore(dsl);
         JooqProjectionStore projections = new JooqProjectionStore(dsl);
+        JooqTransparencyLog log = new JooqTransparencyLog(dsl);
         JooqJournalStore journal = new JooqJournalStore(this, new RecordRouter(projects, gifts, matching, needs, closings,
-                goodsRegister, new JooqRequestKeys(), projections));
+                goodsRegister, new JooqRequestKeys(), projections, log));
         return new LedgerPorts(journal, journal, projects, projections, gifts, projections, matching, projections, needs,
-                closings, goodsRegister);
+                closings, goodsRegister, log);
     }
 
     public ClosingStore closingStore() {
@@ -298,6 +299,11 @@ public final class Database implements AutoCloseable {
     /** The documents the federation issued, with their PDFs. */
     public org.mingzhang.disclosure.DocumentRegistry documentRegistry() {
         return new JooqDocumentRegistry(dsl);
+    }
+
+    /** The transparency log's subtrees and checkpoints as committed, for its proofs and for publishing checkpoints. */
+    public org.mingzhang.transparency.LogStore logStore() {
+        return new JooqTransparencyLog(dsl);
     }
 
     public ProjectStore projectStore() {

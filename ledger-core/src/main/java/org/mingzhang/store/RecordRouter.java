@@ -16,6 +16,7 @@ import org.mingzhang.project.PlanVersionSaved;
 import org.mingzhang.project.ProjectSaved;
 import org.mingzhang.project.ProjectSheetSaved;
 import org.mingzhang.register.GoodsEntrySaved;
+import org.mingzhang.transparency.LogAppended;
 
 /**
  * Which store writes each kind of record: one case per kind ({@link BatchRecord.Visitor}), so a kind added to the
@@ -31,10 +32,11 @@ final class RecordRouter implements BatchRecord.Visitor<RecordWriter> {
     private final JooqGoodsRegisterStore goodsRegister;
     private final JooqRequestKeys requestKeys;
     private final JooqProjectionStore projections;
+    private final JooqTransparencyLog log;
 
     RecordRouter(JooqProjectStore projects, JooqGiftStore gifts, JooqMatchingStore matching, JooqNeedStore needs,
                  JooqClosingStore closings, JooqGoodsRegisterStore goodsRegister, JooqRequestKeys requestKeys,
-                 JooqProjectionStore projections) {
+                 JooqProjectionStore projections, JooqTransparencyLog log) {
         this.projects = projects;
         this.gifts = gifts;
         this.matching = matching;
@@ -43,12 +45,14 @@ final class RecordRouter implements BatchRecord.Visitor<RecordWriter> {
         this.goodsRegister = goodsRegister;
         this.requestKeys = requestKeys;
         this.projections = projections;
+        this.log = log;
     }
 
     /** Every store on one database, for a journal store made on its own (tests). */
     static RecordRouter on(org.jooq.DSLContext dsl) {
         return new RecordRouter(new JooqProjectStore(dsl), new JooqGiftStore(dsl), new JooqMatchingStore(dsl), new JooqNeedStore(dsl),
-                new JooqClosingStore(dsl), new JooqGoodsRegisterStore(dsl), new JooqRequestKeys(), new JooqProjectionStore(dsl));
+                new JooqClosingStore(dsl), new JooqGoodsRegisterStore(dsl), new JooqRequestKeys(), new JooqProjectionStore(dsl),
+                new JooqTransparencyLog(dsl));
     }
 
     @Override
@@ -124,5 +128,10 @@ final class RecordRouter implements BatchRecord.Visitor<RecordWriter> {
     @Override
     public RecordWriter visit(ProjectGiving.Saved record) {
         return projections;
+    }
+
+    @Override
+    public RecordWriter visit(LogAppended record) {
+        return log;
     }
 }
