@@ -13,12 +13,6 @@ public interface DocumentRegistry {
 
     Optional<IssuedDocument> document(String number);
 
-    /**
-     * The latest document of each kind issued about a project (a plan, a closing report), newest first: what the public
-     * page links to. Read by the project's index, without the PDFs.
-     */
-    java.util.List<IssuedDocument> latestAboutProject(String projectCode);
-
     /** The PDF registered under this number. */
     Optional<byte[]> pdf(String number);
 }

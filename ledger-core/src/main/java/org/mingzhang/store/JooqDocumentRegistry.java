@@ -55,16 +55,6 @@ final class JooqDocumentRegistry implements DocumentRegistry {
     }
 
     @Override
-    public java.util.List<IssuedDocument> latestAboutProject(String projectCode) {
-        java.util.Map<String, IssuedDocument> latest = new java.util.LinkedHashMap<>();
-        dsl.select(ISSUED_DOCUMENT.asterisk().except(ISSUED_DOCUMENT.PDF)).from(ISSUED_DOCUMENT)
-                .where(ISSUED_DOCUMENT.PROJECT_CODE.eq(projectCode))
-                .orderBy(ISSUED_DOCUMENT.FIRST_ISSUED_AT.desc(), ISSUED_DOCUMENT.NUMBER)
-                .forEach(r -> latest.putIfAbsent(r.get(ISSUED_DOCUMENT.KIND), document(r.into(ISSUED_DOCUMENT))));
-        return java.util.List.copyOf(latest.values());
-    }
-
-    @Override
     public Optional<byte[]> pdf(String number) {
         return dsl.select(ISSUED_DOCUMENT.PDF).from(ISSUED_DOCUMENT).where(ISSUED_DOCUMENT.NUMBER.eq(number))
                 .fetchOptional(ISSUED_DOCUMENT.PDF);
