@@ -1,5 +1,6 @@
 package org.mingzhang.assembly;
 
+import org.mingzhang.attribution.AttributionStore;
 import org.mingzhang.closing.ClosingStore;
 import org.mingzhang.gift.GiftStore;
 import org.mingzhang.gift.ProjectGiving;
@@ -19,5 +20,6 @@ import org.mingzhang.register.GoodsRegisterStore;
  */
 public record LedgerPorts(JournalStore journal, LedgerReads reads, ProjectStore projects, ProjectSheets sheets,
                           GiftStore gifts, ProjectGiving giving, MatchingStore matching, MatchTallies tallies, NeedStore needs,
-                          ClosingStore closings, GoodsRegisterStore goodsRegister) {
+                          ClosingStore closings, GoodsRegisterStore goodsRegister,
+                          AttributionStore attributions) {
 }
