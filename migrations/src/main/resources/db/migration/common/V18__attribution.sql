@@ -27,7 +27,7 @@ CREATE INDEX attribution_unit_gift ON attribution_unit (gift_id);
 CREATE TABLE attribution_outflow (
     transaction_id   BIGINT      NOT NULL PRIMARY KEY REFERENCES journal_transaction (id),
     project_id       BIGINT      NOT NULL REFERENCES project (id),
-    kind             VARCHAR(16) NOT NULL CHECK (kind IN ('PAYMENT', 'FEE', 'LEFTOVER_RETURNED', 'LEFTOVER_MOVED', 'REFUND',
+    kind             VARCHAR(20) NOT NULL CHECK (kind IN ('PAYMENT', 'FEE', 'LEFTOVER_RETURNED', 'LEFTOVER_MOVED', 'REFUND',
                                                           'MATCH_RETURNED', 'OTHER')),
     disbursement_id  BIGINT,
     to_project_id    BIGINT,
@@ -47,7 +47,7 @@ CREATE TABLE attribution (
     gift_id          BIGINT      NOT NULL,
     part             VARCHAR(8)  NOT NULL CHECK (part IN ('GIFT', 'MATCH')),
     project_id       BIGINT      NOT NULL REFERENCES project (id),
-    kind             VARCHAR(16) NOT NULL,
+    kind             VARCHAR(20) NOT NULL,
     disbursement_id  BIGINT,
     amount_fen       BIGINT      NOT NULL CHECK (amount_fen > 0),
     method_version   INTEGER     NOT NULL,
