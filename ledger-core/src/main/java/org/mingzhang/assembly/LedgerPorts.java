@@ -1,5 +1,6 @@
 package org.mingzhang.assembly;
 
+import org.mingzhang.attribution.AttributionStore;
 import org.mingzhang.closing.ClosingStore;
 import org.mingzhang.gift.GiftStore;
 import org.mingzhang.gift.ProjectGiving;
@@ -20,5 +21,6 @@ import org.mingzhang.transparency.LogStore;
  */
 public record LedgerPorts(JournalStore journal, LedgerReads reads, ProjectStore projects, ProjectSheets sheets,
                           GiftStore gifts, ProjectGiving giving, MatchingStore matching, MatchTallies tallies, NeedStore needs,
-                          ClosingStore closings, GoodsRegisterStore goodsRegister, LogStore log) {
+                          ClosingStore closings, GoodsRegisterStore goodsRegister,
+                          AttributionStore attributions, LogStore log) {
 }

@@ -1,5 +1,6 @@
 package org.mingzhang.journal;
 
+import org.mingzhang.attribution.AttributionSaved;
 import org.mingzhang.closing.YearClose;
 import org.mingzhang.gift.GiftRecorded;
 import org.mingzhang.gift.GiftRefunded;
@@ -60,5 +61,7 @@ public interface BatchRecord {
         R visit(ProjectGiving.Saved record);
 
         R visit(LogAppended record);
+
+        R visit(AttributionSaved record);
     }
 }

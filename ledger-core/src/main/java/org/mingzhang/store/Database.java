@@ -253,11 +253,12 @@ public final class Database implements AutoCloseable {
         JooqClosingStore closings = new JooqClosingStore(dsl);
         JooqGoodsRegisterStore goodsRegister = new JooqGoodsRegisterStore(dsl);
         JooqProjectionStore projections = new JooqProjectionStore(dsl);
+        JooqAttributions attributions = new JooqAttributions(dsl);
         JooqTransparencyLog log = new JooqTransparencyLog(dsl);
         JooqJournalStore journal = new JooqJournalStore(this, new RecordRouter(projects, gifts, matching, needs, closings,
-                goodsRegister, new JooqRequestKeys(), projections, log));
+                goodsRegister, new JooqRequestKeys(), projections, attributions, log));
         return new LedgerPorts(journal, journal, projects, projections, gifts, projections, matching, projections, needs,
-                closings, goodsRegister, log);
+                closings, goodsRegister, attributions, log);
     }
 
     public ClosingStore closingStore() {
@@ -294,6 +295,11 @@ public final class Database implements AutoCloseable {
     /** What each project raised by channel and donor kind, and its donor count (the giving projection). */
     public ProjectGiving projectGiving() {
         return new JooqProjectionStore(dsl);
+    }
+
+    /** Where each gift's money went and each project's money came from and went, to the fen (the attribution projection). */
+    public org.mingzhang.attribution.Attributions attributions() {
+        return new JooqAttributions(dsl);
     }
 
     /** The documents the federation issued, with their PDFs. */

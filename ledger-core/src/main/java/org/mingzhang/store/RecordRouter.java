@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.attribution.AttributionSaved;
 import org.mingzhang.closing.YearClose;
 import org.mingzhang.gift.GiftRecorded;
 import org.mingzhang.gift.GiftRefunded;
@@ -32,11 +33,12 @@ final class RecordRouter implements BatchRecord.Visitor<RecordWriter> {
     private final JooqGoodsRegisterStore goodsRegister;
     private final JooqRequestKeys requestKeys;
     private final JooqProjectionStore projections;
+    private final JooqAttributions attributions;
     private final JooqTransparencyLog log;
 
     RecordRouter(JooqProjectStore projects, JooqGiftStore gifts, JooqMatchingStore matching, JooqNeedStore needs,
                  JooqClosingStore closings, JooqGoodsRegisterStore goodsRegister, JooqRequestKeys requestKeys,
-                 JooqProjectionStore projections, JooqTransparencyLog log) {
+                 JooqProjectionStore projections, JooqAttributions attributions, JooqTransparencyLog log) {
         this.projects = projects;
         this.gifts = gifts;
         this.matching = matching;
@@ -45,6 +47,7 @@ final class RecordRouter implements BatchRecord.Visitor<RecordWriter> {
         this.goodsRegister = goodsRegister;
         this.requestKeys = requestKeys;
         this.projections = projections;
+        this.attributions = attributions;
         this.log = log;
     }
 
@@ -52,7 +55,7 @@ final class RecordRouter implements BatchRecord.Visitor<RecordWriter> {
     static RecordRouter on(org.jooq.DSLContext dsl) {
         return new RecordRouter(new JooqProjectStore(dsl), new JooqGiftStore(dsl), new JooqMatchingStore(dsl), new JooqNeedStore(dsl),
                 new JooqClosingStore(dsl), new JooqGoodsRegisterStore(dsl), new JooqRequestKeys(), new JooqProjectionStore(dsl),
-                new JooqTransparencyLog(dsl));
+                new JooqAttributions(dsl), new JooqTransparencyLog(dsl));
     }
 
     @Override
@@ -133,5 +136,10 @@ final class RecordRouter implements BatchRecord.Visitor<RecordWriter> {
     @Override
     public RecordWriter visit(LogAppended record) {
         return log;
+    }
+
+    @Override
+    public RecordWriter visit(AttributionSaved record) {
+        return attributions;
     }
 }
