@@ -1,5 +1,6 @@
 package org.mingzhang.disclosure;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,4 +16,10 @@ public interface DocumentRegistry {
 
     /** The PDF registered under this number. */
     Optional<byte[]> pdf(String number);
+
+    /** The documents issued about this project (its plans and closing reports), oldest first. */
+    List<IssuedDocument> ofProject(String projectCode);
+
+    /** The documents issued about this fund: its disclosures and its projects' documents, oldest first. */
+    List<IssuedDocument> ofFund(String fundCode);
 }

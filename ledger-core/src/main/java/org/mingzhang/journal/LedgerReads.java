@@ -42,6 +42,13 @@ public interface LedgerReads {
      */
     Map<Long, long[]> periodTotalsAsOf(Collection<Long> fundIds, Instant asOf);
 
+    /**
+     * The fund's period balances: posted {debits, credits} per account and month of the books ({@link AccountingMonth}),
+     * as the writer keeps them with every batch. The public page's sources and uses over time read these rows, a few
+     * dozen per month, never the legs.
+     */
+    Map<AccountPeriod, long[]> periodBalances(long fundId);
+
     /** Every transaction in id order after {@code afterId}, for verifying the chain without holding the journal in memory. */
     void forEachTransaction(long afterId, Consumer<Transaction> consumer);
 

@@ -4,6 +4,7 @@ import static org.mingzhang.store.JooqJournalStore.instant;
 import static org.mingzhang.store.JooqJournalStore.odt;
 import static org.mingzhang.store.jooq.Tables.ISSUED_DOCUMENT;
 
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.mingzhang.disclosure.DocumentKind;
@@ -58,6 +59,22 @@ final class JooqDocumentRegistry implements DocumentRegistry {
     public Optional<byte[]> pdf(String number) {
         return dsl.select(ISSUED_DOCUMENT.PDF).from(ISSUED_DOCUMENT).where(ISSUED_DOCUMENT.NUMBER.eq(number))
                 .fetchOptional(ISSUED_DOCUMENT.PDF);
+    }
+
+    @Override
+    public List<IssuedDocument> ofProject(String projectCode) {
+        return dsl.select(ISSUED_DOCUMENT.asterisk().except(ISSUED_DOCUMENT.PDF)).from(ISSUED_DOCUMENT)
+                .where(ISSUED_DOCUMENT.PROJECT_CODE.eq(projectCode))
+                .orderBy(ISSUED_DOCUMENT.FIRST_ISSUED_AT, ISSUED_DOCUMENT.NUMBER)
+                .fetch(r -> document(r.into(ISSUED_DOCUMENT)));
+    }
+
+    @Override
+    public List<IssuedDocument> ofFund(String fundCode) {
+        return dsl.select(ISSUED_DOCUMENT.asterisk().except(ISSUED_DOCUMENT.PDF)).from(ISSUED_DOCUMENT)
+                .where(ISSUED_DOCUMENT.FUND_CODE.eq(fundCode))
+                .orderBy(ISSUED_DOCUMENT.FIRST_ISSUED_AT, ISSUED_DOCUMENT.NUMBER)
+                .fetch(r -> document(r.into(ISSUED_DOCUMENT)));
     }
 
     private static IssuedDocument document(IssuedDocumentRecord r) {

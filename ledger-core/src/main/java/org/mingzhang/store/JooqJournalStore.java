@@ -477,6 +477,16 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     }
 
     @Override
+    public Map<AccountPeriod, long[]> periodBalances(long fundId) {
+        Map<AccountPeriod, long[]> balances = new LinkedHashMap<>();
+        reads.selectFrom(PERIOD_BALANCE).where(PERIOD_BALANCE.FUND_ID.eq(fundId))
+                .orderBy(PERIOD_BALANCE.PERIOD, PERIOD_BALANCE.ACCOUNT_ID)
+                .forEach(r -> balances.put(new AccountPeriod(r.getFundId(), r.getAccountId(), r.getPeriod()),
+                        new long[] {r.getDebitsPostedFen(), r.getCreditsPostedFen()}));
+        return balances;
+    }
+
+    @Override
     public ChainHead chainHead() {
         return reads.select(JOURNAL_TRANSACTION.ID, JOURNAL_TRANSACTION.HASH, JOURNAL_TRANSACTION.RECORDED_AT)
                 .from(JOURNAL_TRANSACTION).orderBy(JOURNAL_TRANSACTION.ID.desc()).limit(1)
