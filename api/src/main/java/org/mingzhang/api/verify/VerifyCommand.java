@@ -113,7 +113,7 @@ public final class VerifyCommand {
             }
             case FAILED -> {
                 TraceProofCheck.Step failed = result.failure().orElseThrow();
-                out.println("验证失败：" + failed.check().titleZh() + "不成立。 FAILED: " + failed.detail());
+                out.println("验证失败：未通过“" + failed.check().titleZh() + "”。 FAILED: " + failed.detail());
                 yield FAILED;
             }
             case NOT_YET_IN_CHECKPOINT -> {
