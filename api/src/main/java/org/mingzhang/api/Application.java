@@ -7,9 +7,14 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import org.mingzhang.api.demo.DemoStartup;
+import org.mingzhang.api.verify.VerifyCommand;
 
 /**
  * Starts the Mingzhang HTTP service: the schema is migrated, the ledger's single writer claims the
@@ -37,8 +42,17 @@ public final class Application {
     private Application() {
     }
 
-    /** {@code --demo} loads a worked example into fresh books once the server answers (see {@link DemoStartup}). */
+    /**
+     * {@code --demo} loads a worked example into fresh books once the server answers (see {@link DemoStartup});
+     * {@code verify <trace.json> <key>} checks a saved trace answer offline and exits, without starting the server.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(VerifyCommand.NAME)) {
+            // Before Micronaut is built: the check reads its two inputs and touches no data directory or database.
+            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            System.exit(VerifyCommand.run(Arrays.asList(args).subList(1, args.length), out, err));
+        }
         boolean demo = Arrays.asList(args).contains(DEMO_FLAG);
         // The flag is the service's own, not a configuration property: it is taken out before Micronaut reads the rest.
         String[] rest = Arrays.stream(args).filter(a -> !a.equals(DEMO_FLAG)).toArray(String[]::new);

@@ -37,7 +37,28 @@ abstract class ApiTestBase implements TestPropertyProvider {
         return Map.of(
                 "mingzhang.db.url", "jdbc:h2:mem:api-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "mingzhang.db.user", "sa",
-                "mingzhang.admin-token", ADMIN_TOKEN);
+                "mingzhang.admin-token", ADMIN_TOKEN,
+                // The log key is made on the first start in the data directory: a fresh one per class, never the checkout's.
+                "mingzhang.data-dir", dataDir().toString());
+    }
+
+    private java.nio.file.Path dataDir;
+
+    /** This class's data directory, in the system's temporary folder. */
+    java.nio.file.Path dataDir() {
+        if (dataDir == null) {
+            dataDir = temporaryDataDir();
+        }
+        return dataDir;
+    }
+
+    /** A new, empty data directory in the system's temporary folder. */
+    static java.nio.file.Path temporaryDataDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("mingzhang-api-test-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     ApiClient api() {

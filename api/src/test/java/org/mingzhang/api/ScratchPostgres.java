@@ -28,7 +28,8 @@ final class ScratchPostgres {
 
     /** The service's settings for this database. */
     Map<String, String> properties() {
-        return Map.of("mingzhang.db.url", url(), "mingzhang.db.user", user(), "mingzhang.admin-token", ApiTestBase.ADMIN_TOKEN);
+        return Map.of("mingzhang.db.url", url(), "mingzhang.db.user", user(), "mingzhang.admin-token", ApiTestBase.ADMIN_TOKEN,
+                "mingzhang.data-dir", ApiTestBase.temporaryDataDir().toString());
     }
 
     void drop() {

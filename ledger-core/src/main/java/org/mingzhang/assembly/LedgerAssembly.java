@@ -3,6 +3,7 @@ package org.mingzhang.assembly;
 import java.time.Clock;
 import java.util.List;
 import org.mingzhang.account.ChartTemplate;
+import org.mingzhang.attribution.AttributionProjection;
 import org.mingzhang.closing.YearEndDecider;
 import org.mingzhang.gift.GiftDecider;
 import org.mingzhang.gift.GivingProjection;
@@ -14,6 +15,7 @@ import org.mingzhang.project.DisbursementDecider;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.ProjectDecider;
 import org.mingzhang.register.GoodsRegisterDecider;
+import org.mingzhang.transparency.LogProjection;
 
 /**
  * Where the federation's ledger is put together: which deciders the single writer runs, in which order, who listens
@@ -27,8 +29,8 @@ public final class LedgerAssembly {
 
     /**
      * The ledger with the deciders for projects, gifts, matching pools, disbursements, residents' needs, the year-end
-     * close and the memorandum register of unvalued goods, and the giving projection: its single writer claims the
-     * database and loads its state (from the projections' rows, not from history).
+     * close and the memorandum register of unvalued goods, the giving and attribution projections and the transparency
+     * log: its single writer claims the database and loads its state (from the projections' rows, not from history).
      */
     public static Ledger open(LedgerPorts ports, Clock clock, LedgerWriter.Settings settings) {
         // Made before the project decider, which is to answer needs when a project is created from one.
@@ -43,12 +45,17 @@ public final class LedgerAssembly {
             Project p = projects.project(code);
             return p == null ? null : p.id();
         });
+        AttributionProjection attribution = new AttributionProjection(ports.attributions(), ports.reads(), ports.projects(),
+                ports.gifts(), projects, ports.matching());
         projects.listen(matching);
         projects.listen(disbursements);
         gifts.listen(matching);
         matching.recordGiftsWith(gifts);
         gifts.listen(giving);
+        gifts.listen(attribution);
         return new Ledger(ports.journal(), ports.reads(), clock, ChartTemplate.nonProfit(), settings,
-                List.of(projects, gifts, matching, disbursements, needs, yearEnd, goodsRegister), List.of(giving));
+                List.of(projects, gifts, matching, disbursements, needs, yearEnd, goodsRegister),
+                // The log comes last: it takes every transaction the batch booked as a leaf.
+                List.of(giving, attribution, new LogProjection(ports.log())));
     }
 }

@@ -1,5 +1,6 @@
 package org.mingzhang.assembly;
 
+import org.mingzhang.attribution.AttributionStore;
 import org.mingzhang.closing.ClosingStore;
 import org.mingzhang.gift.GiftStore;
 import org.mingzhang.gift.ProjectGiving;
@@ -11,6 +12,7 @@ import org.mingzhang.need.NeedStore;
 import org.mingzhang.project.ProjectSheets;
 import org.mingzhang.project.ProjectStore;
 import org.mingzhang.register.GoodsRegisterStore;
+import org.mingzhang.transparency.LogStore;
 
 /**
  * The core's ports that one database implements for the single writer: the journal it writes and reads, and the stores
@@ -19,5 +21,6 @@ import org.mingzhang.register.GoodsRegisterStore;
  */
 public record LedgerPorts(JournalStore journal, LedgerReads reads, ProjectStore projects, ProjectSheets sheets,
                           GiftStore gifts, ProjectGiving giving, MatchingStore matching, MatchTallies tallies, NeedStore needs,
-                          ClosingStore closings, GoodsRegisterStore goodsRegister) {
+                          ClosingStore closings, GoodsRegisterStore goodsRegister,
+                          AttributionStore attributions, LogStore log) {
 }

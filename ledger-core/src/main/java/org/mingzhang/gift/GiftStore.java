@@ -12,6 +12,9 @@ public interface GiftStore {
 
     Optional<Gift> giftByIdempotencyKey(String key);
 
+    /** The gift a donor traces with the code on their receipt ({@link TraceCodes}), by its unique index. */
+    Optional<Gift> giftByTraceCode(String traceCode);
+
     /** Gifts in id order after {@code afterId}; each filter may be null. {@code donor} matches part of the name. */
     List<Gift> gifts(Long fundId, Long projectId, String donor, long afterId, int limit);
 

@@ -1,5 +1,6 @@
 package org.mingzhang.journal;
 
+import org.mingzhang.attribution.AttributionSaved;
 import org.mingzhang.closing.YearClose;
 import org.mingzhang.gift.GiftRecorded;
 import org.mingzhang.gift.GiftRefunded;
@@ -14,6 +15,7 @@ import org.mingzhang.project.PlanVersionSaved;
 import org.mingzhang.project.ProjectSaved;
 import org.mingzhang.project.ProjectSheetSaved;
 import org.mingzhang.register.GoodsEntrySaved;
+import org.mingzhang.transparency.LogAppended;
 
 /**
  * What a decider or a projection writes with its batch besides the journal ({@link Books#write}): a business record
@@ -57,5 +59,9 @@ public interface BatchRecord {
         R visit(ProjectMatchSaved record);
 
         R visit(ProjectGiving.Saved record);
+
+        R visit(LogAppended record);
+
+        R visit(AttributionSaved record);
     }
 }

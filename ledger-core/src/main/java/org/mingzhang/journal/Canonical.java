@@ -37,8 +37,12 @@ public final class Canonical {
     }
 
     public Canonical add(Instant value) {
-        return add(value == null ? null : Long.toString(Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L),
-                value.getNano() / 1_000)));
+        return add(value == null ? null : Long.toString(micros(value)));
+    }
+
+    /** An instant in epoch microseconds (sub-microsecond digits dropped), as this encoding writes it. */
+    public static long micros(Instant value) {
+        return Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), value.getNano() / 1_000);
     }
 
     public String sha256() {

@@ -9,14 +9,24 @@ public final class ChainHash {
 
     /** The {@code prevHash} of the first transaction. */
     public static final String GENESIS = "0".repeat(64);
+    /** The first value of every encoding: the version of what the hash covers, as the public trace names it. */
+    public static final String FORMAT = "mingzhang-tx-v1";
 
     private ChainHash() {
     }
 
     /** The hash the transaction must carry, computed from everything but its own {@code hash} field. */
     public static String of(Transaction t) {
-        Canonical c = new Canonical().add("mingzhang-tx-v1").add(t.id()).add(t.idempotencyKey()).add(t.requestHash())
-                .add(t.fundId()).add(t.kind().name()).add(t.phase().name()).add(t.memo()).add(t.occurredAt()).add(t.recordedAt())
+        return of(TransactionFields.of(t));
+    }
+
+    /**
+     * The hash of a transaction's fields: the one encoding, used for the journal's transactions and for a transaction
+     * read back from a public trace alike.
+     */
+    public static String of(TransactionFields t) {
+        Canonical c = new Canonical().add(FORMAT).add(t.id()).add(t.idempotencyKey()).add(t.requestHash())
+                .add(t.fundId()).add(t.kind()).add(t.phase()).add(t.memo()).add(t.occurredAtMicros()).add(t.recordedAtMicros())
                 .add(t.reversesId()).add(t.pendingId()).add(t.references().gift()).add(t.references().disbursement())
                 .add(t.references().pool()).add(t.recordedBy()).add(t.prevHash());
         if (t.references().project() != null) {

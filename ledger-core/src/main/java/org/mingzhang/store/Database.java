@@ -253,10 +253,12 @@ public final class Database implements AutoCloseable {
         JooqClosingStore closings = new JooqClosingStore(dsl);
         JooqGoodsRegisterStore goodsRegister = new JooqGoodsRegisterStore(dsl);
         JooqProjectionStore projections = new JooqProjectionStore(dsl);
+        JooqAttributions attributions = new JooqAttributions(dsl);
+        JooqTransparencyLog log = new JooqTransparencyLog(dsl);
         JooqJournalStore journal = new JooqJournalStore(this, new RecordRouter(projects, gifts, matching, needs, closings,
-                goodsRegister, new JooqRequestKeys(), projections));
+                goodsRegister, new JooqRequestKeys(), projections, attributions, log));
         return new LedgerPorts(journal, journal, projects, projections, gifts, projections, matching, projections, needs,
-                closings, goodsRegister);
+                closings, goodsRegister, attributions, log);
     }
 
     public ClosingStore closingStore() {
@@ -295,9 +297,19 @@ public final class Database implements AutoCloseable {
         return new JooqProjectionStore(dsl);
     }
 
+    /** Where each gift's money went and each project's money came from and went, to the fen (the attribution projection). */
+    public org.mingzhang.attribution.Attributions attributions() {
+        return new JooqAttributions(dsl);
+    }
+
     /** The documents the federation issued, with their PDFs. */
     public org.mingzhang.disclosure.DocumentRegistry documentRegistry() {
         return new JooqDocumentRegistry(dsl);
+    }
+
+    /** The transparency log's subtrees and checkpoints as committed, for its proofs and for publishing checkpoints. */
+    public org.mingzhang.transparency.LogStore logStore() {
+        return new JooqTransparencyLog(dsl);
     }
 
     public ProjectStore projectStore() {

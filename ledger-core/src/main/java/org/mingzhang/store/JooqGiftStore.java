@@ -53,6 +53,11 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
     }
 
     @Override
+    public Optional<Gift> giftByTraceCode(String traceCode) {
+        return reads.selectFrom(GIFT).where(GIFT.TRACE_CODE.eq(traceCode)).fetchOptional(JooqGiftStore::gift);
+    }
+
+    @Override
     public List<Gift> gifts(Long fundId, Long projectId, String donor, long afterId, int limit) {
         Condition where = GIFT.ID.gt(afterId);
         if (fundId != null) {

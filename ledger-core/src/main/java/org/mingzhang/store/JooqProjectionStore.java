@@ -340,6 +340,11 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
     // --- which projections are built ----------------------------------------------------------------------------
 
     private boolean isBuilt(String name, int version) {
+        return isBuilt(reads, name, version);
+    }
+
+    /** Whether {@code projection_built} marks the projection built at this version. */
+    static boolean isBuilt(DSLContext reads, String name, int version) {
         Integer v = reads.select(PROJECTION_BUILT.VERSION).from(PROJECTION_BUILT).where(PROJECTION_BUILT.NAME.eq(name))
                 .fetchOne(PROJECTION_BUILT.VERSION);
         return v != null && v == version;
@@ -355,7 +360,7 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
         });
     }
 
-    private static void markBuilt(DSLContext dsl, String name, int version) {
+    static void markBuilt(DSLContext dsl, String name, int version) {
         dsl.deleteFrom(PROJECTION_BUILT).where(PROJECTION_BUILT.NAME.eq(name)).execute();
         dsl.insertInto(PROJECTION_BUILT).set(PROJECTION_BUILT.NAME, name).set(PROJECTION_BUILT.VERSION, version).execute();
     }

@@ -1,5 +1,6 @@
 package org.mingzhang.store;
 
+import org.mingzhang.attribution.AttributionSaved;
 import org.mingzhang.closing.YearClose;
 import org.mingzhang.gift.GiftRecorded;
 import org.mingzhang.gift.GiftRefunded;
@@ -16,6 +17,7 @@ import org.mingzhang.project.PlanVersionSaved;
 import org.mingzhang.project.ProjectSaved;
 import org.mingzhang.project.ProjectSheetSaved;
 import org.mingzhang.register.GoodsEntrySaved;
+import org.mingzhang.transparency.LogAppended;
 
 /**
  * Which store writes each kind of record: one case per kind ({@link BatchRecord.Visitor}), so a kind added to the
@@ -31,10 +33,12 @@ final class RecordRouter implements BatchRecord.Visitor<RecordWriter> {
     private final JooqGoodsRegisterStore goodsRegister;
     private final JooqRequestKeys requestKeys;
     private final JooqProjectionStore projections;
+    private final JooqAttributions attributions;
+    private final JooqTransparencyLog log;
 
     RecordRouter(JooqProjectStore projects, JooqGiftStore gifts, JooqMatchingStore matching, JooqNeedStore needs,
                  JooqClosingStore closings, JooqGoodsRegisterStore goodsRegister, JooqRequestKeys requestKeys,
-                 JooqProjectionStore projections) {
+                 JooqProjectionStore projections, JooqAttributions attributions, JooqTransparencyLog log) {
         this.projects = projects;
         this.gifts = gifts;
         this.matching = matching;
@@ -43,12 +47,15 @@ final class RecordRouter implements BatchRecord.Visitor<RecordWriter> {
         this.goodsRegister = goodsRegister;
         this.requestKeys = requestKeys;
         this.projections = projections;
+        this.attributions = attributions;
+        this.log = log;
     }
 
     /** Every store on one database, for a journal store made on its own (tests). */
     static RecordRouter on(org.jooq.DSLContext dsl) {
         return new RecordRouter(new JooqProjectStore(dsl), new JooqGiftStore(dsl), new JooqMatchingStore(dsl), new JooqNeedStore(dsl),
-                new JooqClosingStore(dsl), new JooqGoodsRegisterStore(dsl), new JooqRequestKeys(), new JooqProjectionStore(dsl));
+                new JooqClosingStore(dsl), new JooqGoodsRegisterStore(dsl), new JooqRequestKeys(), new JooqProjectionStore(dsl),
+                new JooqAttributions(dsl), new JooqTransparencyLog(dsl));
     }
 
     @Override
@@ -124,5 +131,15 @@ final class RecordRouter implements BatchRecord.Visitor<RecordWriter> {
     @Override
     public RecordWriter visit(ProjectGiving.Saved record) {
         return projections;
+    }
+
+    @Override
+    public RecordWriter visit(LogAppended record) {
+        return log;
+    }
+
+    @Override
+    public RecordWriter visit(AttributionSaved record) {
+        return attributions;
     }
 }

@@ -123,7 +123,8 @@ final class RowBatches {
         int written = dsl.connectionResult(c -> {
             try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
                 for (int col = 0; col < fields.size(); col++) {
-                    Object[] values = new Object[rows.size()];
+                    // The driver takes an array of byte arrays only as byte[][].
+                    Object[] values = "bytea".equals(types[col]) ? new byte[rows.size()][] : new Object[rows.size()];
                     for (int i = 0; i < rows.size(); i++) {
                         Object v = rows.get(i)[col];
                         values[i] = v instanceof OffsetDateTime t ? t.toString() : v;
@@ -145,6 +146,10 @@ final class RowBatches {
             return "int8";
         } else if (type == Integer.class) {
             return "int4";
+        } else if (type == Short.class) {
+            return "int2";
+        } else if (type == byte[].class) {
+            return "bytea";
         } else if (type == String.class) {
             return "varchar";
         } else if (type == Boolean.class) {

@@ -86,6 +86,18 @@ public final class PublicViews {
         return ledger.reads().fund(code).map(this::fund);
     }
 
+    /** A project's standing as every public answer shows it: its status, whether it has gone quiet, its documents. */
+    public record Standing(ProjectStatus status, boolean stale, List<PublicDocumentLink> documents) {
+    }
+
+    /** The standing of a project: one read of its documents and one of its disbursements. */
+    public Standing standing(Project p) {
+        List<IssuedDocument> issued = documents.ofProject(p.code());
+        boolean stale = p.status() == ProjectStatus.IN_PROGRESS
+                && StaleProjects.stale(p.status(), lastActivity(p, paid(p), issued), clock.instant());
+        return new Standing(p.status(), stale, issued.stream().map(PublicViews::link).toList());
+    }
+
     private PublicProjectResponse project(Project p, ProjectMoney m) {
         ProjectPlan plan = p.plan();
         Fund fund = ledger.reads().fund(p.fundId()).orElseThrow(() -> new IllegalStateException(

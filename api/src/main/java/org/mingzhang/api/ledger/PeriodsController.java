@@ -30,6 +30,7 @@ import org.mingzhang.api.funds.FundResponse;
 import org.mingzhang.api.funds.FundViews;
 import org.mingzhang.api.funds.FundsController;
 import org.mingzhang.api.problem.Problem;
+import org.mingzhang.api.transparency.CheckpointPublisher;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.journal.ClosePeriod;
 import org.mingzhang.journal.Ledger;
@@ -44,10 +45,12 @@ public final class PeriodsController {
 
     private final Ledger ledger;
     private final FundViews views;
+    private final CheckpointPublisher checkpoints;
 
-    public PeriodsController(Ledger ledger, FundViews views) {
+    public PeriodsController(Ledger ledger, FundViews views, CheckpointPublisher checkpoints) {
         this.ledger = ledger;
         this.views = views;
+        this.checkpoints = checkpoints;
     }
 
     @Post("/close-period")
@@ -75,6 +78,8 @@ public final class PeriodsController {
         Outcome<Fund> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request,
                 FundsController.kind(ledger), new ClosePeriod(fund.code(), through)));
         Fund closed = Outcomes.accepted(outcome, Set.of("fundCode"));
+        // Publishing is idempotent: for a replay whose books have not grown since, the latest checkpoint stands.
+        checkpoints.afterClose(closed.code());
         return Outcomes.replayed(HttpResponse.ok(views.of(closed)), outcome);
     }
 }

@@ -33,6 +33,7 @@ import org.mingzhang.api.edge.Page;
 import org.mingzhang.api.edge.Times;
 import org.mingzhang.api.funds.FundsController;
 import org.mingzhang.api.problem.Problem;
+import org.mingzhang.api.transparency.CheckpointPublisher;
 import org.mingzhang.closing.CloseYear;
 import org.mingzhang.closing.ClosingStore;
 import org.mingzhang.closing.YearClose;
@@ -53,13 +54,15 @@ import org.mingzhang.user.User;
 public final class YearEndController {
 
     private final Ledger ledger;
+    private final CheckpointPublisher checkpoints;
     private final ClosingStore closings;
     /** What a request key kept with a closed year names (fund id / year), and how a repeat finds the close again. */
     private final RecordKind<YearClose> kind;
 
-    public YearEndController(Ledger ledger, ClosingStore closings) {
+    public YearEndController(Ledger ledger, ClosingStore closings, CheckpointPublisher checkpoints) {
         this.ledger = ledger;
         this.closings = closings;
+        this.checkpoints = checkpoints;
         this.kind = new RecordKind<>("YEAR_CLOSE", c -> c.fundId() + "/" + c.year(), id -> closings.yearCloses().stream()
                 .filter(c -> id.equals(c.fundId() + "/" + c.year())).findFirst());
     }
@@ -103,6 +106,7 @@ public final class YearEndController {
         Outcome<YearClose> outcome = ledger.execute(IdempotencyKeys.keyed(idempotencyKey, caller, http, request, kind,
                 new CloseYear(Authenticator.actor(caller), fund.code(), request.year())));
         YearClose closed = Outcomes.accepted(outcome, Set.of("fundCode"));
+        checkpoints.afterClose(fund.code());
         return Outcomes.replayed(HttpResponse.created(view(fund, closed),
                 URI.create("/api/v1/ledger/funds/" + fund.code() + "/year-end-closes")), outcome);
     }

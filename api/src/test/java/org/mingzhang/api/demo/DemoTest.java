@@ -65,7 +65,17 @@ class DemoTest implements TestPropertyProvider {
         return Map.of(
                 "mingzhang.db.url", "jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "mingzhang.db.user", "sa",
-                "mingzhang.admin-token", ADMIN_TOKEN);
+                "mingzhang.admin-token", ADMIN_TOKEN,
+                "mingzhang.data-dir", temporaryDataDir());
+    }
+
+    /** A fresh data directory: the log key is made there on the first start, never in the checkout. */
+    static String temporaryDataDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("mingzhang-demo-test-").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Every item of a list endpoint, following the cursor. */

@@ -1,0 +1,39 @@
+package org.mingzhang.transparency;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The log as storage keeps it: its leaves and completed subtrees (written by the single writer with each batch, {@link
+ * LogAppended}) and its published checkpoints. Every read is by key, so a proof costs O(log n) indexed reads.
+ */
+public interface LogStore {
+
+    /** The projection's name and version in {@code projection_built}. */
+    String NAME = "transparency-log";
+    int VERSION = 1;
+
+    /** Whether the log has been built over the journal (books from before it are built once, at start). */
+    boolean logBuilt();
+
+    /** Builds the log over every committed transaction in id order, writes its rows and marks it built, at once. */
+    void buildLog();
+
+    /** The number of leaves committed. */
+    long size();
+
+    /** The stored hashes of these subtrees (each must be complete within {@link #size()}). */
+    Map<LogNode.Position, byte[]> hashes(Collection<LogNode.Position> positions);
+
+    /** The leaf of a transaction, if the log holds it. */
+    OptionalLong leafIndex(long transactionId);
+
+    Optional<PublishedCheckpoint> latestCheckpoint();
+
+    Optional<PublishedCheckpoint> checkpoint(long treeSize);
+
+    /** Keeps a checkpoint; false (and nothing written) when one of that size is kept already. */
+    boolean addCheckpoint(PublishedCheckpoint checkpoint);
+}

@@ -1,0 +1,155 @@
+package org.mingzhang.transparency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The federation's transparency log as the public sees it: signed checkpoints of the journal's Merkle tree, published on
+ * demand, at period closes and daily while the journal grows, and proofs against them (inclusion of a transaction,
+ * consistency of two sizes). Proofs are computed from the stored subtrees in one read: the subtrees a proof needs
+ * depend on the leaf index and the sizes alone, so they are named first and read together.
+ */
+public final class TransparencyLog {
+
+    /** A checkpoint is published daily when the journal grew: at most this long after the last one. */
+    public static final Duration DAILY = Duration.ofHours(24);
+
+    private static final byte[] UNREAD = new byte[MerkleTree.HASH_BYTES];
+
+    private final LogStore store;
+    private final NoteKey key;
+    private final Clock clock;
+
+    /** @param key the signer's key; its name is the log's origin */
+    public TransparencyLog(LogStore store, NoteKey key, Clock clock) {
+        this.store = store;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    /** The log's origin: the first line of its checkpoints, and the name of its key. */
+    public String origin() {
+        return key.name();
+    }
+
+    /** The key that checks the log's checkpoints: {@code <name>+<key id>+<base64(0x01 ‖ public key)>}. */
+    public String verifierKey() {
+        return key.verifierKey();
+    }
+
+    /** The number of leaves committed now (checkpoints cover a prefix of them). */
+    public long size() {
+        return store.size();
+    }
+
+    public Optional<PublishedCheckpoint> latest() {
+        return store.latestCheckpoint();
+    }
+
+    /**
+     * Signs and keeps a checkpoint of the log as committed now; when the latest checkpoint has that size already, that one
+     * is the answer and nothing is written ({@link Published#isNew()} false).
+     */
+    public Published publish(PublishedCheckpoint.Reason reason) {
+        long size = store.size();
+        Optional<PublishedCheckpoint> same = store.checkpoint(size);
+        if (same.isPresent()) {
+            return new Published(same.get(), false);
+        }
+        Checkpoint checkpoint = new Checkpoint(origin(), size, read(tree -> MerkleTree.root(tree, size), size));
+        PublishedCheckpoint published = new PublishedCheckpoint(checkpoint, SignedNote.sign(checkpoint.text(), key), reason,
+                clock.instant());
+        if (store.addCheckpoint(published)) {
+            return new Published(published, true);
+        }
+        // Another request published this size in the meantime: it is the same tree, and its checkpoint stands.
+        return new Published(store.checkpoint(size).orElseThrow(), false);
+    }
+
+    /** A checkpoint and whether this call published it. */
+    public record Published(PublishedCheckpoint checkpoint, boolean isNew) {
+    }
+
+    /** Publishes the daily checkpoint when the journal grew since the latest and that one is a day old or more. */
+    public Optional<PublishedCheckpoint> publishDailyIfDue() {
+        Optional<PublishedCheckpoint> latest = store.latestCheckpoint();
+        long size = store.size();
+        boolean grew = latest.map(c -> c.size() < size).orElse(size > 0);
+        boolean due = latest.map(c -> !c.publishedAt().plus(DAILY).isAfter(clock.instant())).orElse(true);
+        if (!grew || !due) {
+            return Optional.empty();
+        }
+        Published p = publish(PublishedCheckpoint.Reason.DAILY);
+        return p.isNew() ? Optional.of(p.checkpoint()) : Optional.empty();
+    }
+
+    /** The transaction's leaf and its audit path to the latest checkpoint, if that covers it. */
+    public InclusionProof inclusion(long transactionId) {
+        OptionalLong leaf = store.leafIndex(transactionId);
+        if (leaf.isEmpty()) {
+            return new InclusionProof(null, null, null);
+        }
+        long index = leaf.getAsLong();
+        Optional<PublishedCheckpoint> latest = store.latestCheckpoint();
+        if (latest.isEmpty() || latest.get().size() <= index) {
+            return new InclusionProof(index, null, null);
+        }
+        long size = latest.get().size();
+        return new InclusionProof(index, read(tree -> MerkleTree.inclusionProof(tree, index, size), size), latest.get());
+    }
+
+    /** That the tree of {@code to} leaves extends the tree of {@code from}: both at most the committed size. */
+    public List<byte[]> consistency(long from, long to) {
+        long size = store.size();
+        if (from < 0 || from > to || to > size) {
+            throw new IllegalArgumentException("a consistency proof needs 0 ≤ from ≤ to ≤ " + size + " (the log's size): "
+                    + from + ", " + to);
+        }
+        return read(tree -> MerkleTree.consistencyProof(tree, from, to), to);
+    }
+
+    /**
+     * Runs {@code computation} over the stored tree of {@code size} leaves with one read: first over a tree that only notes
+     * which subtrees are asked for, then over those read from storage.
+     */
+    private <T> T read(Function<MerkleTree.Subtrees, T> computation, long size) {
+        Set<LogNode.Position> wanted = new LinkedHashSet<>();
+        computation.apply(new MerkleTree.Subtrees() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public byte[] perfect(int level, long index) {
+                wanted.add(new LogNode.Position(level, index));
+                return UNREAD;
+            }
+        });
+        Map<LogNode.Position, byte[]> hashes = wanted.isEmpty() ? Map.of() : new HashMap<>(store.hashes(new ArrayList<>(wanted)));
+        return computation.apply(new MerkleTree.Subtrees() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public byte[] perfect(int level, long index) {
+                byte[] hash = hashes.get(new LogNode.Position(level, index));
+                if (hash == null) {
+                    throw new IllegalStateException("the stored log lacks the subtree at level " + level + ", index " + index);
+                }
+                return hash;
+            }
+        });
+    }
+}

@@ -1,0 +1,22 @@
+package org.mingzhang.store;
+
+import org.junit.jupiter.api.DisplayName;
+
+@DisplayName("The transparency log on H2")
+class H2TransparencyLogTest extends TransparencyLogSuite {
+
+    @Override
+    TestDatabases.TestDatabase openDatabase() {
+        return TestDatabases.h2();
+    }
+
+    @Override
+    void dropLogRowsAsOwner() throws Exception {
+        for (String table : java.util.List.of("log_node", "log_leaf")) {
+            sql("DROP TRIGGER " + table + "_append_only");
+            sql("DELETE FROM " + table);
+            sql("CREATE TRIGGER " + table + "_append_only BEFORE UPDATE, DELETE ON " + table
+                    + " FOR EACH ROW CALL 'org.mingzhang.store.AppendOnlyTrigger'");
+        }
+    }
+}
