@@ -267,17 +267,21 @@
 
     const flow = h('div', { class: 'chart tall', id: 'flow', 'data-chart': 'sankey', role: 'img',
       'aria-label': '资金流向图：捐赠和配捐流向各项支出' });
-    const usesRows = t.uses.map((u) => ({
-      cells: [u.date, [USE_KIND[u.kind] || u.kind, u.purpose ? '：' + u.purpose : '',
-        u.budgetItem ? h('div', { class: 'small' }, '预算科目：', u.budgetItem) : null],
-      money(u.amount), money(u.fromGift), money(u.fromMatch)]
-    }));
-    usesRows.push({ total: true, cells: ['', '尚未使用', '', '', money(t.unspent)] });
+    // A list rather than a table: five columns do not fit a phone, and each use reads as one short paragraph.
+    const usesList = h('ol', { class: 'uses' }, t.uses.map((u) => h('li', null,
+      h('div', { class: 'use-head' }, h('span', { class: 'use-purpose' }, u.purpose || USE_KIND[u.kind] || u.kind),
+        h('span', { class: 'use-amount' }, money(u.amount))),
+      h('div', { class: 'small' }, u.date, ' · ', USE_KIND[u.kind] || u.kind, u.budgetItem ? ' · ' + u.budgetItem : '',
+        u.toProject ? ' → ' + u.toProject : ''),
+      h('div', { class: 'small' }, '其中本捐赠 ', money(u.fromGift), '，配捐 ', money(u.fromMatch)))),
+    h('li', { class: 'unspent' }, h('div', { class: 'use-head' }, h('span', { class: 'use-purpose' }, '尚未使用'),
+      h('span', { class: 'use-amount', id: 'unspent' }, money(t.unspent)))));
     const uses = card('uses',
       h('h2', null, '钱用在了哪里'),
       h('p', { class: 'small' }, '项目的每一笔支出，都按各笔捐赠（连同其配捐）投入的比例分摊到每笔捐赠，精确到分。'),
-      flow,
-      table(['日期', '用途', '支出金额', '其中本捐赠', '其中配捐'], usesRows, [2, 3, 4], [0]));
+      t.uses.length || fen(t.unspent) > 0 ? flow : null,
+      t.uses.length ? null : h('p', { class: 'small' }, '项目还没有支出。'),
+      usesList);
 
     const project = card('project', h('h2', null, '项目进展'),
       t.projectStatus
@@ -295,7 +299,9 @@
 
     // After the text is on screen: the proof, the picture, the project's progress.
     checkProof(t, proof);
-    chart(flow, sankey(t, giftFen, matchFen), true);
+    if (flow.isConnected) {
+      chart(flow, sankey(t, giftFen, matchFen), true);
+    }
     if (d.project) {
       get('/api/v1/public/projects/' + encodeURIComponent(d.project)).then((r) => {
         if (r.status === 200) {
@@ -313,16 +319,17 @@
   function sankey(t, giftFen, matchFen) {
     const GIFT = '捐赠';
     const MATCH = '配捐';
-    const nodes = [{ name: GIFT, itemStyle: { color: '#b8322a' } }];
+    // Each node carries its amount as the API gave it, so that its label shows the figure, not a float sum.
+    const nodes = [{ name: GIFT, amount: fenToYuan(giftFen), itemStyle: { color: '#b8322a' } }];
     if (matchFen > 0) {
-      nodes.push({ name: MATCH, itemStyle: { color: '#d98c2b' } });
+      nodes.push({ name: MATCH, amount: t.match.amount, itemStyle: { color: '#d98c2b' } });
     }
     const links = [];
     let usedGift = 0;
     let usedMatch = 0;
     t.uses.forEach((u, i) => {
       const name = (i + 1) + '. ' + (u.purpose || USE_KIND[u.kind] || u.kind);
-      nodes.push({ name, itemStyle: { color: '#1e7b45' } });
+      nodes.push({ name, amount: fenToYuan(fen(u.fromGift) + fen(u.fromMatch)), itemStyle: { color: '#1e7b45' } });
       if (fen(u.fromGift) > 0) {
         links.push({ source: GIFT, target: name, value: fen(u.fromGift) / 100 });
       }
@@ -335,7 +342,7 @@
     const unspent = fen(t.unspent);
     if (unspent > 0) {
       const LEFT = '尚未使用';
-      nodes.push({ name: LEFT, itemStyle: { color: '#9aa5ae' } });
+      nodes.push({ name: LEFT, amount: t.unspent, itemStyle: { color: '#9aa5ae' } });
       const giftLeft = Math.max(0, Math.min(unspent, giftFen - usedGift));
       const matchLeft = unspent - giftLeft;
       if (giftLeft > 0) {
@@ -351,11 +358,11 @@
       series: [{
         type: 'sankey',
         left: 8, right: narrow() ? 96 : 180, top: 8, bottom: 8,
-        nodeWidth: 14, nodeGap: 10, draggable: false,
+        nodeWidth: 14, nodeGap: 10, draggable: false, layoutIterations: 0,
         emphasis: { focus: 'adjacency' },
         lineStyle: { color: 'gradient', opacity: 0.45, curveness: 0.5 },
         label: { fontSize: narrow() ? 11 : 13, overflow: 'truncate', width: narrow() ? 92 : 176,
-          formatter: (p) => p.name + '\n¥' + yuan(Number(p.value).toFixed(2)) },
+          formatter: (p) => p.name + '\n¥' + yuan(p.data.amount) },
         data: nodes,
         links
       }]

@@ -71,11 +71,12 @@
   /** The verifier key `<name>+<8 hex key id>+<base64(0x01 ‖ 32-byte Ed25519 key)>`, its id checked. */
   async function parseKey(text) {
     const line = String(text).trim();
-    const parts = line.split('+');
-    if (parts.length !== 3 || parts[0] === '' || !/^[0-9a-f]{8}$/.test(parts[1])) {
+    // The name comes first and has no '+'; the key's base64 may hold '+', so only the first two separate fields.
+    const m = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(line);
+    if (!m) {
       throw new Error('公钥格式不对：' + line);
     }
-    const [name, idHex, keyB64] = parts;
+    const [, name, idHex, keyB64] = m;
     const raw = base64ToBytes(keyB64);
     if (raw.length !== 33 || raw[0] !== 0x01) {
       throw new Error('公钥不是 Ed25519 公钥（0x01 加 32 字节）');

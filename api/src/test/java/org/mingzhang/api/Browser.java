@@ -103,7 +103,10 @@ final class Browser implements AutoCloseable {
             }
             options.set("args", ApiClient.JSON.valueToTree(args));
             ObjectNode body = ApiClient.JSON.createObjectNode();
-            body.putObject("capabilities").putObject("alwaysMatch").put("browserName", "chrome").set("goog:chromeOptions", options);
+            ObjectNode always = body.putObject("capabilities").putObject("alwaysMatch");
+            always.put("browserName", "chrome").set("goog:chromeOptions", options);
+            // The page's console (CSP violations, script errors) is kept for consoleErrors().
+            always.putObject("goog:loggingPrefs").put("browser", "ALL");
             JsonNode created = send("POST", base + "/session", body);
             return new Browser(driver, base, created.path("value").path("sessionId").asText());
         } catch (RuntimeException e) {

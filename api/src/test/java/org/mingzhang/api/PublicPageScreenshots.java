@@ -37,6 +37,14 @@ class PublicPageScreenshots {
                     Path png = dir.resolve(name + (phone ? "-390.png" : "-1280.png"));
                     browser.screenshot(png);
                     assertTrue(Files.size(png) > 1000, png + " is empty");
+                    int charts = browser.script("return document.querySelectorAll('.chart').length;").asInt();
+                    for (int i = 0; i < charts; i++) {
+                        // Each chart on its own screen, for a closer look.
+                        browser.script("document.querySelectorAll('.chart')[arguments[0]].scrollIntoView({block: 'center'});", i);
+                        Thread.sleep(300);
+                        browser.screenshot(dir.resolve(name + (phone ? "-390" : "-1280") + "-chart" + i + ".png"));
+                        browser.script("window.scrollTo(0, 0);");
+                    }
                     String full = System.getProperty("mingzhang.screenshots.full");
                     if (full != null) {
                         // The whole page in one picture: the window made as tall as the document, then shot again.
