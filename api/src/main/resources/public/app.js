@@ -271,7 +271,8 @@
     const usesList = h('ol', { class: 'uses' }, t.uses.map((u) => h('li', null,
       h('div', { class: 'use-head' }, h('span', { class: 'use-purpose' }, u.purpose || USE_KIND[u.kind] || u.kind),
         h('span', { class: 'use-amount' }, money(u.amount))),
-      h('div', { class: 'small' }, u.date, ' · ', USE_KIND[u.kind] || u.kind, u.budgetItem ? ' · ' + u.budgetItem : '',
+      h('div', { class: 'small' }, u.date, (USE_KIND[u.kind] || u.kind) === u.purpose ? '' : ' · ' + (USE_KIND[u.kind] || u.kind),
+        u.budgetItem ? ' · ' + u.budgetItem : '',
         u.toProject ? ' → ' + u.toProject : ''),
       h('div', { class: 'small' }, '其中本捐赠 ', money(u.fromGift), '，配捐 ', money(u.fromMatch)))),
     h('li', { class: 'unspent' }, h('div', { class: 'use-head' }, h('span', { class: 'use-purpose' }, '尚未使用'),
@@ -463,7 +464,7 @@
     const flows = card('months', h('h2', null, '每月来源与使用'),
       f.months.length ? months : null,
       table(['月份', '捐赠收入', '支出'], rows, [1, 2], [0]),
-      h('p', { class: 'small' }, '捐赠收入含限定性（指定项目）和非限定性捐赠；支出含项目支出、管理费用和筹资费用。'));
+      h('p', { class: 'small' }, '捐赠收入含限定性（指定项目）和非限定性捐赠，已扣除退款；支出含项目支出、管理费用和筹资费用。'));
     const projects = card('projects', h('h2', null, '项目'),
       f.projects.length === 0 ? h('p', { class: 'small' }, '暂无公开项目。')
         : table(['项目', '状态', '已筹', '已拨付'], f.projects.map((p) => ({
