@@ -163,6 +163,17 @@ class PublicPageBrowserTest extends PublicTestBase {
         }
 
         @Test
+        @DisplayName("then a gift booked after the last checkpoint shows its hash checked and waits for the next checkpoint")
+        void notYetInACheckpoint() {
+            String code = give(seeded.fund(), null, "50.00", CONSENTING);
+            phone.go(base + "/?code=" + code);
+            String verdict = phone.awaitText("#proof-result", s -> !s.startsWith("正在"), WAIT);
+            assertTrue(verdict.startsWith("已入账，尚未纳入检查点"), verdict);
+            assertEquals("pending", phone.attribute(".proof", "data-proof").orElseThrow());
+            assertEquals("¥50.00元", phone.text("#gift-amount").orElseThrow());
+        }
+
+        @Test
         @DisplayName("then an unknown code says so in plain Chinese")
         void unknown() {
             phone.go(base + "/?code=7K2M-9QXD-4HTA");
