@@ -50,6 +50,7 @@ final class ProjectionChecks {
         MatchTallies tallies = new JooqProjectionStore(database.dsl());
         GiftStore gifts = database.giftStore();
         ProjectGiving giving = database.projectGiving();
+        logIsTheJournals(after);
         for (Project p : which) {
             ProjectMoney.State folded = normal(projects.money(p).state());
             ProjectMoney.State kept = normal(database.projectSheets().money(p.id()).state());
@@ -74,6 +75,20 @@ final class ProjectionChecks {
                 assertThat(keptBase).as("project %s's match base after %s", p.code(), after).isEqualTo(foldedBase);
             }
         }
+    }
+
+    /** The transparency log has a leaf per journal transaction, and its stored subtrees give the root of their hashes. */
+    private void logIsTheJournals(String after) {
+        List<byte[]> leaves = database.dsl().select(org.mingzhang.store.jooq.Tables.JOURNAL_TRANSACTION.HASH)
+                .from(org.mingzhang.store.jooq.Tables.JOURNAL_TRANSACTION).orderBy(org.mingzhang.store.jooq.Tables.JOURNAL_TRANSACTION.ID)
+                .fetch(r -> java.util.HexFormat.of().parseHex(r.value1()));
+        org.mingzhang.transparency.LogStore log = database.logStore();
+        assertThat(log.size()).as("the log's leaves after %s", after).isEqualTo(leaves.size());
+        if (leaves.isEmpty()) {
+            return;
+        }
+        assertThat(log.root(leaves.size())).as("the log's root after %s", after)
+                .isEqualTo(org.mingzhang.transparency.MerkleTree.root(TransparencyLogSuite.InMemory.of(leaves), leaves.size()));
     }
 
     /**
