@@ -137,7 +137,11 @@ public final class AttributionProjection implements Projection, GiftListener {
         giftsInBatch.clear();
     }
 
-    /** Reads ahead the units of the projects the batch's commands will spend from, match, or move leftover between. */
+    /**
+     * Reads ahead the units of the projects the batch's commands will spend from, refund from, match, or move leftover
+     * between. A command whose project is not known before it is decided (a pool's close settling many projects) has its
+     * projects' units read when first needed.
+     */
     @Override
     public void prepare(List<LedgerCommand<?>> commands) {
         Set<Long> wanted = new HashSet<>();
@@ -151,7 +155,8 @@ public final class AttributionProjection implements Projection, GiftListener {
                 }
                 case TransitionProject move when move.transition() == ProjectTransition.CLOSE_FUNDRAISING -> wanted.add(id(move.code()));
                 case PayDisbursement pay -> projectStore.disbursement(pay.disbursementId()).ifPresent(d -> wanted.add(d.projectId()));
-                case RefundGift refund -> { } // the gift's project is known once the refund is decided: read then
+                // A gift recorded in this same batch is not stored yet: its project's units are read when first needed.
+                case RefundGift refund -> giftStore.gift(refund.giftId()).map(Gift::projectId).ifPresent(wanted::add);
                 default -> { }
             }
         }

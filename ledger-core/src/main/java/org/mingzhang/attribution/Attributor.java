@@ -55,13 +55,17 @@ final class Attributor {
     record ProjectRef(long id, long fundId) {
     }
 
+    /** A unit by project and key. */
+    private record UnitRef(long projectId, Unit.Key key) {
+    }
+
     private static final Set<String> HELD = Set.of(ChartTemplate.RESTRICTED_DONATIONS, ChartTemplate.RESTRICTED_NET_ASSETS,
             ChartTemplate.DESIGNATED_NET_ASSETS);
 
     private final Context context;
     private final List<Outflow> outflows = new ArrayList<>();
-    /** Units changed, by project and key, in the order first changed. */
-    private final Set<List<Long>> changed = new LinkedHashSet<>();
+    /** Units changed, in the order first changed. */
+    private final Set<UnitRef> changed = new LinkedHashSet<>();
     /** A leftover out of a project, held until the next transaction says whether it moved to another project. */
     private Transaction pendingLeftover;
 
@@ -132,8 +136,8 @@ final class Attributor {
     /** The units changed so far, as they now stand. */
     List<Unit> changedUnits() {
         List<Unit> units = new ArrayList<>(changed.size());
-        for (List<Long> k : changed) {
-            units.add(context.unit(k.get(0), new Unit.Key(k.get(1), Part.values()[k.get(2).intValue()])));
+        for (UnitRef ref : changed) {
+            units.add(context.unit(ref.projectId(), ref.key()));
         }
         return units;
     }
@@ -312,7 +316,7 @@ final class Attributor {
 
     private void put(Unit unit) {
         context.put(unit);
-        changed.add(List.of(unit.projectId(), unit.giftId(), (long) unit.part().ordinal()));
+        changed.add(new UnitRef(unit.projectId(), unit.key()));
     }
 
     private static Long parse(String id) {

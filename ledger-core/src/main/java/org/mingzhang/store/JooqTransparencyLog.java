@@ -48,14 +48,17 @@ final class JooqTransparencyLog implements LogStore, RecordWriter {
         return JooqProjectionStore.isBuilt(reads, NAME, VERSION);
     }
 
+    /**
+     * Builds the log over the journal in id order. Leaves stored already (the log was kept, and only its mark in {@code
+     * projection_built} is gone) must be the journal's, leaf by leaf, and the stored frontier must give the same root:
+     * anything else is refused, since the rows are append-only and a log that disagrees with the journal is tampering.
+     * Only what is missing is written.
+     */
     @Override
     public void buildLog() {
         reads.transaction(c -> {
             DSLContext dsl = DSL.using(c);
-            if (dsl.fetchExists(LOG_LEAF)) {
-                throw new IllegalStateException("the transparency log has leaves but is not marked built: it cannot be rebuilt "
-                        + "over them (its rows are append-only); restore the database from a backup");
-            }
+            long stored = new JooqTransparencyLog(dsl).size();
             LogFrontier frontier = LogFrontier.empty();
             long after = 0;
             List<Object[]> leaves = new ArrayList<>();
@@ -66,18 +69,51 @@ final class JooqTransparencyLog implements LogStore, RecordWriter {
                 if (page.isEmpty()) {
                     break;
                 }
+                long first = frontier.size();
+                Map<Long, Object[]> kept = first >= stored ? Map.of() : keptLeaves(dsl, first, first + page.size());
                 for (var r : page) {
                     long id = r.value1();
-                    frontier.append(HexFormat.of().parseHex(r.value2()), node -> addRow(node, id, leaves, nodes));
+                    long index = frontier.size();
+                    frontier.append(HexFormat.of().parseHex(r.value2()), node -> {
+                        if (index >= stored) {
+                            addRow(node, id, leaves, nodes);
+                        } else if (node.position().level() == 0) {
+                            requireKept(kept.get(index), index, id, node.hash());
+                        }
+                    });
                     after = id;
                 }
                 if (leaves.size() >= BUILD_ROWS_PER_STATEMENT) {
                     writeRows(dsl, leaves, nodes);
                 }
             }
+            if (frontier.size() < stored) {
+                throw new IllegalStateException("the transparency log holds " + stored + " leaves but the journal only "
+                        + frontier.size() + " transactions: restore the database from a backup");
+            }
             writeRows(dsl, leaves, nodes);
+            if (!java.util.Arrays.equals(new JooqTransparencyLog(dsl).root(frontier.size()), frontier.root())) {
+                throw new IllegalStateException("the transparency log's stored subtrees do not give the journal's root: "
+                        + "restore the database from a backup");
+            }
             JooqProjectionStore.markBuilt(dsl, NAME, VERSION);
         });
+    }
+
+    /** The stored leaves {@code [from, to)}: index → {transaction id, leaf hash}. */
+    private static Map<Long, Object[]> keptLeaves(DSLContext dsl, long from, long to) {
+        Map<Long, Object[]> kept = new HashMap<>();
+        dsl.select(LOG_LEAF.LEAF_INDEX, LOG_LEAF.TRANSACTION_ID, LOG_LEAF.LEAF_HASH).from(LOG_LEAF)
+                .where(LOG_LEAF.LEAF_INDEX.ge(from).and(LOG_LEAF.LEAF_INDEX.lt(to)))
+                .forEach(r -> kept.put(r.value1(), new Object[] {r.value2(), r.value3()}));
+        return kept;
+    }
+
+    private static void requireKept(Object[] kept, long index, long transactionId, byte[] leafHash) {
+        if (kept == null || (long) kept[0] != transactionId || !java.util.Arrays.equals((byte[]) kept[1], leafHash)) {
+            throw new IllegalStateException("the transparency log's leaf " + index + " is not the journal's transaction "
+                    + transactionId + ": restore the database from a backup");
+        }
     }
 
     private static void addRow(LogNode node, long transactionId, List<Object[]> leaves, List<Object[]> nodes) {

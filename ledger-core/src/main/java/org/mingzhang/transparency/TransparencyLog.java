@@ -65,7 +65,7 @@ public final class TransparencyLog {
         if (same.isPresent()) {
             return new Published(same.get(), false);
         }
-        Checkpoint checkpoint = new Checkpoint(origin(), size, read(tree -> MerkleTree.root(tree, size), size));
+        Checkpoint checkpoint = new Checkpoint(origin(), size, store.root(size));
         PublishedCheckpoint published = new PublishedCheckpoint(checkpoint, SignedNote.sign(checkpoint.text(), key), reason,
                 clock.instant());
         if (store.addCheckpoint(published)) {

@@ -1,6 +1,9 @@
 package org.mingzhang.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mingzhang.store.jooq.Tables.ATTRIBUTION;
+import static org.mingzhang.store.jooq.Tables.ATTRIBUTION_OUTFLOW;
+import static org.mingzhang.store.jooq.Tables.ATTRIBUTION_UNIT;
 
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +22,8 @@ import org.mingzhang.project.ProjectStore;
 
 /**
  * The read side's projections against the same figures folded from the journal and the records, as committed: a
- * project's money from every transaction that names it, its match base from all its gifts, its giving from its gifts.
+ * project's money from every transaction that names it, its match base from all its gifts, its giving from its gifts; and
+ * its attribution units hold what it holds, each outflow's parts summing to it.
  */
 final class ProjectionChecks {
 
@@ -46,6 +50,7 @@ final class ProjectionChecks {
         MatchTallies tallies = new JooqProjectionStore(database.dsl());
         GiftStore gifts = database.giftStore();
         ProjectGiving giving = database.projectGiving();
+        logIsTheJournals(after);
         for (Project p : which) {
             ProjectMoney.State folded = normal(projects.money(p).state());
             ProjectMoney.State kept = normal(database.projectSheets().money(p.id()).state());
@@ -60,6 +65,8 @@ final class ProjectionChecks {
             }
             assertThat(keptGiving).as("project %s's giving after %s", p.code(), after).isEqualTo(foldedGiving);
 
+            attributionHoldsTheProjectsMoney(p, kept, after);
+
             MatchingPool pool = p.plan().matchingPoolCode() == null ? null : matching.pool(p.plan().matchingPoolCode()).orElse(null);
             if (pool != null) {
                 MatchBase foldedBase = MatchCalculator.explainBase(pool.rule(), matching.giftsOfProject(p.id()));
@@ -68,6 +75,41 @@ final class ProjectionChecks {
                 assertThat(keptBase).as("project %s's match base after %s", p.code(), after).isEqualTo(foldedBase);
             }
         }
+    }
+
+    /** The transparency log has a leaf per journal transaction, and its stored subtrees give the root of their hashes. */
+    private void logIsTheJournals(String after) {
+        List<byte[]> leaves = database.dsl().select(org.mingzhang.store.jooq.Tables.JOURNAL_TRANSACTION.HASH)
+                .from(org.mingzhang.store.jooq.Tables.JOURNAL_TRANSACTION).orderBy(org.mingzhang.store.jooq.Tables.JOURNAL_TRANSACTION.ID)
+                .fetch(r -> java.util.HexFormat.of().parseHex(r.value1()));
+        org.mingzhang.transparency.LogStore log = database.logStore();
+        assertThat(log.size()).as("the log's leaves after %s", after).isEqualTo(leaves.size());
+        if (leaves.isEmpty()) {
+            return;
+        }
+        assertThat(log.root(leaves.size())).as("the log's root after %s", after)
+                .isEqualTo(org.mingzhang.transparency.MerkleTree.root(TransparencyLogSuite.InMemory.of(leaves), leaves.size()));
+    }
+
+    /**
+     * The attribution's units hold what the project holds, none is negative, and each of its outflows' parts sum to it
+     * (AttributionProperties compares the rows with a fold of the journal; this check runs wherever the projections do).
+     */
+    private void attributionHoldsTheProjectsMoney(Project p, ProjectMoney.State kept, String after) {
+        var dsl = database.dsl();
+        List<Long> remaining = dsl.select(ATTRIBUTION_UNIT.REMAINING_FEN).from(ATTRIBUTION_UNIT)
+                .where(ATTRIBUTION_UNIT.PROJECT_ID.eq(p.id())).fetch(ATTRIBUTION_UNIT.REMAINING_FEN);
+        assertThat(remaining).as("project %s's attribution units after %s", p.code(), after).allMatch(fen -> fen >= 0);
+        assertThat(remaining.stream().mapToLong(Long::longValue).sum())
+                .as("project %s's attribution units against what it holds, after %s", p.code(), after)
+                .isEqualTo(ProjectMoney.of(kept).holdingsFen());
+        java.util.Map<Long, Long> outflows = new java.util.TreeMap<>();
+        dsl.selectFrom(ATTRIBUTION_OUTFLOW).where(ATTRIBUTION_OUTFLOW.PROJECT_ID.eq(p.id()))
+                .forEach(o -> outflows.put(o.getTransactionId(), o.getAmountFen()));
+        java.util.Map<Long, Long> parts = new java.util.TreeMap<>();
+        dsl.selectFrom(ATTRIBUTION).where(ATTRIBUTION.PROJECT_ID.eq(p.id()))
+                .forEach(r -> parts.merge(r.getTransactionId(), r.getAmountFen(), Long::sum));
+        assertThat(parts).as("project %s's outflows' attribution parts after %s", p.code(), after).isEqualTo(outflows);
     }
 
     /** The same money in one order: lines by item, reservations by pending transfer, no zero years. */

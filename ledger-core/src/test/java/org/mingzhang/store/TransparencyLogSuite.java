@@ -228,6 +228,38 @@ abstract class TransparencyLogSuite extends LedgerOnDatabase {
         }
     }
 
+    @Nested
+    @DisplayName("when only the log's mark in projection_built is gone")
+    class MarkGone {
+
+        @Test
+        @DisplayName("then the stored log is checked against the journal at start, kept, and goes on")
+        void checkedAndKept() throws Exception {
+            f.fund("A");
+            depositsInOneBatch(11);
+            ledger.close();
+            sql("DELETE FROM projection_built WHERE name = 'transparency-log'");
+            ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings());
+            f = new LedgerFixture(ledger, f.prefix);
+            f.deposit("A", 4_00);
+            logMatchesJournal();
+        }
+
+        @Test
+        @DisplayName("and a stored leaf was changed, then the start is refused, naming the leaf")
+        void tamperedLeaf() throws Exception {
+            f.fund("A");
+            depositsInOneBatch(5);
+            ledger.close();
+            ledger = null;
+            asOwner("log_leaf", "UPDATE log_leaf SET leaf_hash = (SELECT leaf_hash FROM log_leaf WHERE leaf_index = 0) "
+                    + "WHERE leaf_index = 3");
+            sql("DELETE FROM projection_built WHERE name = 'transparency-log'");
+            assertThatThrownBy(() -> LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings()))
+                    .hasStackTraceContaining("leaf 3 is not the journal's transaction");
+        }
+    }
+
     @Test
     @DisplayName("when someone edits or deletes a leaf, node or checkpoint with SQL, then the database refuses")
     void appendOnly() {
@@ -240,8 +272,14 @@ abstract class TransparencyLogSuite extends LedgerOnDatabase {
         }
     }
 
-    /** Empties the log's tables as only the database owner could: the append-only triggers taken off and put back. */
-    abstract void dropLogRowsAsOwner() throws Exception;
+    /** Runs a statement on a table as only the database owner could: its append-only trigger taken off and put back. */
+    abstract void asOwner(String table, String statement) throws Exception;
+
+    /** Empties the log's tables as only the database owner could. */
+    void dropLogRowsAsOwner() throws Exception {
+        asOwner("log_node", "DELETE FROM log_node");
+        asOwner("log_leaf", "DELETE FROM log_leaf");
+    }
 
     /** A tree held in memory, computed by RFC 6962's definition: the reference the stored log is checked against. */
     record InMemory(List<byte[]> data) implements MerkleTree.Subtrees {
