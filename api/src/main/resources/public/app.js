@@ -277,12 +277,18 @@
       h('div', { class: 'small' }, '其中本捐赠 ', money(u.fromGift), '，配捐 ', money(u.fromMatch)))),
     h('li', { class: 'unspent' }, h('div', { class: 'use-head' }, h('span', { class: 'use-purpose' }, '尚未使用'),
       h('span', { class: 'use-amount', id: 'unspent' }, money(t.unspent)))));
-    const uses = card('uses',
-      h('h2', null, '钱用在了哪里'),
-      h('p', { class: 'small' }, '项目的每一笔支出，都按各笔捐赠（连同其配捐）投入的比例分摊到每笔捐赠，精确到分。'),
-      t.uses.length || fen(t.unspent) > 0 ? flow : null,
-      t.uses.length ? null : h('p', { class: 'small' }, '项目还没有支出。'),
-      usesList);
+    // A gift to the fund in general is the fund's unrestricted money: its use is the fund's, not tracked gift by gift.
+    const uses = d.project
+      ? card('uses',
+        h('h2', null, '钱用在了哪里'),
+        h('p', { class: 'small' }, '项目的每一笔支出，都按各笔捐赠（连同其配捐）投入的比例分摊到每笔捐赠，精确到分。'),
+        t.uses.length || fen(t.unspent) > 0 ? flow : null,
+        t.uses.length ? null : h('p', { class: 'small' }, '项目还没有支出。'),
+        usesList)
+      : card('uses',
+        h('h2', null, '钱用在了哪里'),
+        h('p', null, '这笔捐赠没有指定项目，由基金统筹用于公益项目，不按笔追踪去向。基金每月的收入与支出见 ',
+          link('/?fund=' + encodeURIComponent(d.fund), d.fundName || d.fund), '。'));
 
     const project = card('project', h('h2', null, '项目进展'),
       t.projectStatus
