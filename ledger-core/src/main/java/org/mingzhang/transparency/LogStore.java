@@ -29,23 +29,7 @@ public interface LogStore {
 
     /** The root of the first {@code size} leaves (at most {@link #size()}), from the O(log n) subtrees that cover them. */
     default byte[] root(long size) {
-        java.util.List<LogNode.Position> positions = LogFrontier.positions(size);
-        Map<LogNode.Position, byte[]> hashes = hashes(positions);
-        return MerkleTree.root(new MerkleTree.Subtrees() {
-            @Override
-            public long size() {
-                return size;
-            }
-
-            @Override
-            public byte[] perfect(int level, long index) {
-                byte[] hash = hashes.get(new LogNode.Position(level, index));
-                if (hash == null) {
-                    throw new IllegalStateException("the stored log lacks the subtree at level " + level + ", index " + index);
-                }
-                return hash;
-            }
-        }, size);
+        return MerkleTree.root(new StoredSubtrees(size, hashes(LogFrontier.positions(size))), size);
     }
 
     /** The leaf of a transaction, if the log holds it. */

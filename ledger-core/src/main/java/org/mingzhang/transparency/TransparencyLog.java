@@ -3,7 +3,6 @@ package org.mingzhang.transparency;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,21 +134,6 @@ public final class TransparencyLog {
                 return UNREAD;
             }
         });
-        Map<LogNode.Position, byte[]> hashes = wanted.isEmpty() ? Map.of() : new HashMap<>(store.hashes(new ArrayList<>(wanted)));
-        return computation.apply(new MerkleTree.Subtrees() {
-            @Override
-            public long size() {
-                return size;
-            }
-
-            @Override
-            public byte[] perfect(int level, long index) {
-                byte[] hash = hashes.get(new LogNode.Position(level, index));
-                if (hash == null) {
-                    throw new IllegalStateException("the stored log lacks the subtree at level " + level + ", index " + index);
-                }
-                return hash;
-            }
-        });
+        return computation.apply(new StoredSubtrees(size, wanted.isEmpty() ? Map.of() : store.hashes(new ArrayList<>(wanted))));
     }
 }
