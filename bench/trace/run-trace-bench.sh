@@ -65,8 +65,10 @@ log "work directory $work"
 bench_prepare_jar "$work"
 seconds_since() { awk -v d="$(( $(date +%s%N) - $1 ))" 'BEGIN { printf "%.1f", d / 1e9 }'; }
 
-# Imports one CSV file; fails unless every row was created. Appends to IDS_FILE the gift id of every row whose number
-# (counted from 1 over the whole import, FIRST being the file's first) is a multiple of STEP. Prints "created".
+# Imports one CSV file; fails unless every row was created. Appends to IDS_FILE the gift id of one row in every STEP
+# rows (counted from 1 over the whole import, FIRST being the file's first): in the k-th run of STEP rows, the row at
+# offset k mod STEP, so that the sample goes round all the projects (every STEP-th row alone would, with STEP a multiple
+# of PROJECTS, be a gift of the same project each time, gift_csv giving rows to projects round robin). Prints "created".
 import_sampled() { # FILE TOKEN FIRST STEP IDS_FILE
   local out code
   out=$(mktemp)
@@ -83,8 +85,8 @@ if bad:
     sys.exit(f"import: {bad} of {d['rows']} rows not created: {rows}")
 with open(sys.argv[4], "a") as ids:
     for r in d["results"]:
-        n = first + r["line"] - 2  # line 2 is the file's first gift
-        if n % step == 0:
+        n = first + r["line"] - 3  # line 2 is the file's first gift; n counts from 0
+        if n % step == (n // step) % step:
             ids.write(f"{r['id']}\n")
 print(d["created"])
 PY
@@ -151,7 +153,8 @@ write_results() {
     echo "(\`POST /api/v1/donations/import\`, $(thousands "$CHUNK") rows per request). Then, so that a trace has something to"
     echo "show: fundraising closed on $CLOSE_PROJECTS projects (their match settled), $PAYMENTS disbursements requested, approved and paid"
     echo "on each of $PAY_PROJECTS of them (each payment attributed to the project's gifts), and a checkpoint published, so that"
-    echo "every gift has an RFC 6962 inclusion proof. $(thousands "$SAMPLE") trace codes, every $(thousands $(( GIFTS / SAMPLE )))th gift of the import,"
+    echo "every gift has an RFC 6962 inclusion proof. $(thousands "$SAMPLE") trace codes, one in every $(thousands $(( GIFTS / SAMPLE ))) gifts of the import (going round the projects),"
+    echo "so that $CLOSE_PROJECTS in $PROJECTS are gifts of a project whose match settled and $PAY_PROJECTS in $PROJECTS of one that paid,"
     echo "shuffled, are asked for round robin by wrk (\`bench/trace/trace.lua\`), a separate process on the same machine:"
     echo "${WARMUP_S} s of warm-up, then ${DURATION_S} s **under load** ($THREADS threads, $CONNECTIONS keep-alive connections, as fast as the"
     echo "service answers: the latency includes the time a request waits for a free worker), then ${SINGLE_S} s with **one connection**"
@@ -209,7 +212,7 @@ for db in $DATABASES; do
   # --- the import, keeping every STEP-th gift's id ----------------------------------------------------------------
   step=$(( GIFTS / SAMPLE ))
   ids=$work/ids-$db.txt; : > "$ids"
-  log "$label: importing $GIFTS gifts, $CHUNK rows per request (keeping every ${step}th gift's id)"
+  log "$label: importing $GIFTS gifts, $CHUNK rows per request (keeping one gift's id in every $step)"
   chunks=$(( (GIFTS + CHUNK - 1) / CHUNK ))
   : > "$work/import-$db.log"
   t_import=$(date +%s%N)
@@ -320,8 +323,19 @@ PY
   if [ "$PROFILE" = 1 ]; then
     "$jcmd" "$server_pid" JFR.stop name=trace-bench filename="$work/trace-$db.jfr" >"$work/jfr-stop-$db.log" 2>&1 || die "$label: JFR.stop failed"
   fi
+  # PostgreSQL counts the transactions of each database; in autocommit each statement is one: their number over the
+  # run with one connection, over the lookups, is the statements a lookup costs (idle backends report their counts
+  # within 10 s, hence the pauses).
+  xacts() { psql -d postgres -Atqc "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$dbname'"; }
+  [ -n "$dbname" ] && { sleep 11; xact0=$(xacts); }
   log "$label: one connection, wrk -t 1 -c 1 -d ${SINGLE_S}s --latency"
   wrk_run "single-$db" 1 1 "$SINGLE_S" "$codes"
+  per_lookup="-"
+  if [ -n "$dbname" ]; then
+    sleep 11
+    per_lookup=$(awk -v a="$xact0" -v b="$(xacts)" -v n="$(awk '$1 == "requests" { print $2 }' "$work/wrk-single-$db.log")" 'BEGIN { printf "%.1f", (b - a) / n }')
+    log "$label: $per_lookup PostgreSQL transactions (statements in autocommit) per lookup"
+  fi
   for run in load single; do
     v=$(wrk_verdict "$run-$db")
     [ "$v" = ok ] || { log "$label: FAILED ($run): $v"; grep '^answer' "$work/wrk-$run-$db.log" | head -n 3 >&2 || true; status=1; }
@@ -337,12 +351,15 @@ PY
     "$( [ "$verdict_load" = ok ] && echo 0 || echo "**$verdict_load**")" "$( [ "$verdict_single" = ok ] && echo 0 || echo "**$verdict_single**")" >> "$rows"
   printf '| %s | %s%% | %s%% | %s%% | %s%% | %s%% | %s |\n' "$label" "$busy" "$jvm" "$pgcpu" "$clientcpu" "$other" \
     "$(awk -v j="$jvm" -v r="$rate_load" -v n="$(nproc)" 'BEGIN { printf "%.2f ms", (r > 0 ? j / 100 * n * 1000 / r : 0) }')" >> "$cpu_rows"
+  [ "$per_lookup" = "-" ] || echo "- $label: $per_lookup PostgreSQL transactions per lookup during the run with one connection (\`pg_stat_database\`: \`xact_commit + xact_rollback\` of the scratch database over the lookups; in autocommit each statement is one transaction)." >> "$notes"
   echo "- $label: $(thousands "$booked") gifts imported in $import_s s ($(thousands "$import_rate") gifts/s); fundraising closed on $CLOSE_PROJECTS projects in $close_s s; $paid disbursements paid in $pay_s s; checkpoint of $(thousands "$tree_size") transactions; $ncodes trace codes asked for; a gift of ${projects[0]} traced: $sample_note." >> "$notes"
   if [ "$PROFILE" = 1 ]; then
     { echo "### Profile: $label"; echo
-      echo "\`jcmd <pid> JFR.start settings=profile\` for the run under load; summarised by \`bench/http/jfr_summary.py\` (\"gifts\" there are the lookups answered 200)."
+      echo "\`jcmd <pid> JFR.start settings=profile\` for the run under load; summarised by \`bench/http/jfr_summary.py\`."
       echo
-      python3 bench/http/jfr_summary.py "$jfr" "$work/trace-$db.jfr" "$(ok_count "load-$db")"
+      python3 bench/http/jfr_summary.py "$jfr" "$work/trace-$db.jfr" "$(ok_count "load-$db")" \
+        | sed -e 's/gifts answered 201 meanwhile/lookups answered 200 meanwhile/' -e 's/ per gift)/ per lookup)/'
+
       echo
     } >> "$profiles" || { log "$label: the profile summary failed"; status=1; }
   fi
