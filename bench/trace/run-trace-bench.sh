@@ -266,17 +266,21 @@ for db in $DATABASES; do
   t0=$(date +%s%N)
   ncodes=$(trace_codes "$ids" "$codes" "$acc") || die "$label: reading the sampled gifts failed"
   log "$label: $ncodes trace codes read in $(seconds_since "$t0") s"
-  # One answer looked at: a gift of the first project (fundraising closed, paid) has a match, uses and a proof.
+  # One answer looked at: the largest sampled gift of the first project (fundraising closed, paid) has a match, a part
+  # of each payment and a proof (a small gift's part of a payment can round to nothing, and then it has no use row).
   sample_code=$(python3 - "$base" "$ids" "$acc" "${projects[0]}" <<'PY'
 import http.client, json, sys, urllib.parse
 base, ids, token, project = sys.argv[1:5]
 u = urllib.parse.urlparse(base)
 c = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+best = None
 for line in open(ids):
     c.request("GET", f"/api/v1/donations/{line.strip()}", headers={"Authorization": f"Bearer {token}"})
     d = json.loads(c.getresponse().read())
-    if d.get("projectCode") == project:
-        print(d["traceCode"]); break
+    if d.get("projectCode") == project and (best is None or float(d["amount"]) > float(best["amount"])):
+        best = d
+if best:
+    print(best["traceCode"])
 PY
 )
   [ -n "$sample_code" ] || die "$label: no sampled gift of ${projects[0]}"
