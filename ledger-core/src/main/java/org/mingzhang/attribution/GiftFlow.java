@@ -11,10 +11,10 @@ import java.util.List;
  * @param refundedFen what was refunded of the gift in all; the part the project still held appears as a REFUND use, the
  *     rest had been spent already (those fen are in earlier uses) and the fund owes it to the donor
  * @param matchShareFen the gift's share of the match booked into its project
- * @param poolId, poolCode the matching pool the share came from, or null when the project was not matched
+ * @param poolId, poolCode, poolName the matching pool the share came from, or null when the project was not matched
  */
 public record GiftFlow(long giftId, long projectId, String projectCode, long amountFen, long refundedFen, long matchShareFen,
-                       Long poolId, String poolCode, List<Use> uses, long unspentFen) {
+                       Long poolId, String poolCode, String poolName, List<Use> uses, long unspentFen) {
 
     public GiftFlow {
         uses = List.copyOf(uses);

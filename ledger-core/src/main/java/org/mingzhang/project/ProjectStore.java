@@ -14,6 +14,11 @@ public interface ProjectStore {
 
     Optional<Project> project(long id);
 
+    /** The project's code, title, status and last change, from its own row alone (one indexed read). */
+    default Optional<ProjectHeading> heading(long id) {
+        return project(id).map(ProjectHeading::of);
+    }
+
     /** Project id → the sequence number of its latest event, so that new events continue the count. */
     Map<Long, Integer> lastEventSeqs();
 

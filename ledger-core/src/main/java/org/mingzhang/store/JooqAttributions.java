@@ -38,8 +38,8 @@ import org.mingzhang.store.jooq.tables.Project;
 /**
  * The attribution's rows through jOOQ: units (replaced as the books move), outflows and their parts (added once). Written
  * by the single writer in its batch transaction; read by the writer (a project's units) and by the public reads, each
- * through an index: a gift's flow is five indexed lookups (the gift, its units, its project's settlement, its
- * attribution rows with their outflows and disbursements), whatever the size of the books.
+ * through an index: a gift's flow is three indexed reads (the gift with its project and its project's settlement,
+ * its units, its attribution rows with their outflows and disbursements), whatever the size of the books.
  */
 final class JooqAttributions implements AttributionStore, Attributions, RecordWriter {
 
@@ -145,22 +145,28 @@ final class JooqAttributions implements AttributionStore, Attributions, RecordWr
 
     @Override
     public Optional<GiftFlow> giftFlow(long giftId) {
-        Record gift = reads.select(GIFT.PROJECT_ID, GIFT.AMOUNT_FEN, GIFT.REFUNDED_FEN, PROJECT.CODE).from(GIFT)
-                .join(PROJECT).on(PROJECT.ID.eq(GIFT.PROJECT_ID)).where(GIFT.ID.eq(giftId)).fetchOne();
+        // The gift with its project and the pool that settled the project's match (at most one: the settlement's key is
+        // the project), in one read.
+        Record gift = reads.select(GIFT.PROJECT_ID, GIFT.AMOUNT_FEN, GIFT.REFUNDED_FEN, PROJECT.CODE, MATCHING_POOL.ID,
+                        MATCHING_POOL.CODE, MATCHING_POOL.NAME)
+                .from(GIFT)
+                .join(PROJECT).on(PROJECT.ID.eq(GIFT.PROJECT_ID))
+                .leftJoin(MATCH_SETTLEMENT).on(MATCH_SETTLEMENT.PROJECT_ID.eq(GIFT.PROJECT_ID))
+                .leftJoin(MATCHING_POOL).on(MATCHING_POOL.ID.eq(MATCH_SETTLEMENT.POOL_ID))
+                .where(GIFT.ID.eq(giftId)).fetchOne();
         if (gift == null) {
             return Optional.empty();
         }
         long projectId = gift.get(GIFT.PROJECT_ID);
         long matchShare = 0;
         long unspent = 0;
-        for (var u : reads.selectFrom(ATTRIBUTION_UNIT).where(ATTRIBUTION_UNIT.GIFT_ID.eq(giftId)).fetch()) {
-            unspent += u.getRemainingFen();
-            if (u.getProjectId() == projectId && Part.MATCH.name().equals(u.getPart())) {
-                matchShare += u.getInFen();
+        for (var u : reads.select(ATTRIBUTION_UNIT.PROJECT_ID, ATTRIBUTION_UNIT.PART, ATTRIBUTION_UNIT.IN_FEN, ATTRIBUTION_UNIT.REMAINING_FEN)
+                .from(ATTRIBUTION_UNIT).where(ATTRIBUTION_UNIT.GIFT_ID.eq(giftId)).fetch()) {
+            unspent += u.value4();
+            if (u.value1() == projectId && Part.MATCH.name().equals(u.value2())) {
+                matchShare += u.value3();
             }
         }
-        Record pool = reads.select(MATCHING_POOL.ID, MATCHING_POOL.CODE).from(MATCH_SETTLEMENT).join(MATCHING_POOL)
-                .on(MATCHING_POOL.ID.eq(MATCH_SETTLEMENT.POOL_ID)).where(MATCH_SETTLEMENT.PROJECT_ID.eq(projectId)).fetchOne();
         Project from = PROJECT.as("from_project");
         Project to = PROJECT.as("to_project");
         // One row per part; a use is an outflow's parts of this gift, its own money and its match share together.
@@ -184,8 +190,8 @@ final class JooqAttributions implements AttributionStore, Attributions, RecordWr
         List<Use> uses = new ArrayList<>(parts.size());
         parts.forEach((id, p) -> uses.add(use(outflows.get(id), from, to, p[0], p[1])));
         return Optional.of(new GiftFlow(giftId, projectId, gift.get(PROJECT.CODE), gift.get(GIFT.AMOUNT_FEN),
-                gift.get(GIFT.REFUNDED_FEN), matchShare, pool == null ? null : pool.get(MATCHING_POOL.ID),
-                pool == null ? null : pool.get(MATCHING_POOL.CODE), uses, unspent));
+                gift.get(GIFT.REFUNDED_FEN), matchShare, gift.get(MATCHING_POOL.ID), gift.get(MATCHING_POOL.CODE),
+                gift.get(MATCHING_POOL.NAME), uses, unspent));
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.mingzhang.account.Account;
@@ -393,14 +394,31 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     }
 
     @Override
+    public Optional<Fund> fund(long id) {
+        return reads.selectFrom(FUND).where(FUND.ID.eq(id)).fetchOptional(JooqJournalStore::fund);
+    }
+
+    @Override
     public List<Account> accounts(long fundId) {
         return reads.selectFrom(ACCOUNT).where(ACCOUNT.FUND_ID.eq(fundId)).orderBy(ACCOUNT.CODE).fetch(JooqJournalStore::account);
     }
 
     @Override
     public Optional<Transaction> transaction(long id) {
-        return withLegs(reads, reads.selectFrom(JOURNAL_TRANSACTION).where(JOURNAL_TRANSACTION.ID.eq(id)).fetch())
-                .stream().findFirst();
+        // The transaction with its legs in one read (a pending transaction's legs are there too: every transaction has some).
+        Result<Record> rows = reads.select(JOURNAL_TRANSACTION.fields()).select(JOURNAL_LEG.fields()).from(JOURNAL_TRANSACTION)
+                .leftJoin(JOURNAL_LEG).on(JOURNAL_LEG.TRANSACTION_ID.eq(JOURNAL_TRANSACTION.ID))
+                .where(JOURNAL_TRANSACTION.ID.eq(id)).orderBy(JOURNAL_LEG.LEG_NO).fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Leg> legs = new ArrayList<>(rows.size());
+        for (Record row : rows) {
+            if (row.get(JOURNAL_LEG.TRANSACTION_ID) != null) {
+                legs.add(leg(row.into(JOURNAL_LEG)));
+            }
+        }
+        return Optional.of(transaction(rows.get(0).into(JOURNAL_TRANSACTION), legs));
     }
 
     @Override
@@ -531,17 +549,24 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
         rows.forEach(r -> legs.put(r.getId(), new ArrayList<>()));
         dsl.selectFrom(JOURNAL_LEG).where(JOURNAL_LEG.TRANSACTION_ID.in(legs.keySet()))
                 .orderBy(JOURNAL_LEG.TRANSACTION_ID, JOURNAL_LEG.LEG_NO)
-                .forEach(l -> legs.get(l.getTransactionId()).add(new Leg(l.getLegNo(), l.getFundId(), l.getDebitAccountId(),
-                        l.getCreditAccountId(), l.getAmountFen(), l.getPosted())));
+                .forEach(l -> legs.get(l.getTransactionId()).add(leg(l)));
         List<Transaction> result = new ArrayList<>(rows.size());
         for (JournalTransactionRecord r : rows) {
-            // The Transaction constructor refuses a posted transaction without legs: a half-written one cannot be read.
-            result.add(new Transaction(r.getId(), r.getIdempotencyKey(), r.getRequestHash(), r.getFundId(), TransactionKind.valueOf(r.getKind()),
-                    Phase.valueOf(r.getPhase()), r.getMemo(), instant(r.getOccurredAt()), instant(r.getRecordedAt()),
-                    r.getReversesId(), r.getPendingId(), new References(r.getGiftRef(), r.getDisbursementRef(), r.getPoolRef(), r.getProjectRef()),
-                    r.getRecordedBy(), r.getPrevHash(), r.getHash(), legs.get(r.getId())));
+            result.add(transaction(r, legs.get(r.getId())));
         }
         return result;
+    }
+
+    private static Transaction transaction(JournalTransactionRecord r, List<Leg> legs) {
+        // The Transaction constructor refuses a posted transaction without legs: a half-written one cannot be read.
+        return new Transaction(r.getId(), r.getIdempotencyKey(), r.getRequestHash(), r.getFundId(), TransactionKind.valueOf(r.getKind()),
+                Phase.valueOf(r.getPhase()), r.getMemo(), instant(r.getOccurredAt()), instant(r.getRecordedAt()),
+                r.getReversesId(), r.getPendingId(), new References(r.getGiftRef(), r.getDisbursementRef(), r.getPoolRef(), r.getProjectRef()),
+                r.getRecordedBy(), r.getPrevHash(), r.getHash(), legs);
+    }
+
+    private static Leg leg(JournalLegRecord l) {
+        return new Leg(l.getLegNo(), l.getFundId(), l.getDebitAccountId(), l.getCreditAccountId(), l.getAmountFen(), l.getPosted());
     }
 
     private static ChainCheckpoint checkpoint(ChainCheckpointRecord r) {

@@ -42,6 +42,7 @@ import org.mingzhang.project.PlanVersionSaved;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.ProjectEntry;
 import org.mingzhang.project.ProjectEvent;
+import org.mingzhang.project.ProjectHeading;
 import org.mingzhang.project.ProjectPlan;
 import org.mingzhang.project.ProjectSaved;
 import org.mingzhang.project.ProjectStatus;
@@ -74,6 +75,14 @@ final class JooqProjectStore implements ProjectStore, RecordWriter {
     @Override
     public Optional<Project> project(long id) {
         return withPlans(reads, reads.selectFrom(PROJECT).where(PROJECT.ID.eq(id)).fetch()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<ProjectHeading> heading(long id) {
+        return reads.select(PROJECT.ID, PROJECT.CODE, PROJECT.FUND_ID, PROJECT.TITLE, PROJECT.STATUS, PROJECT.UPDATED_AT).from(PROJECT)
+                .where(PROJECT.ID.eq(id))
+                .fetchOptional(r -> new ProjectHeading(r.value1(), r.value2(), r.value3(), r.value4(), ProjectStatus.valueOf(r.value5()),
+                        instant(r.value6())));
     }
 
     @Override

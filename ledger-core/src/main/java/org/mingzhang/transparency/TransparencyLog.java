@@ -3,12 +3,14 @@ package org.mingzhang.transparency;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -16,17 +18,37 @@ import java.util.function.Function;
  * demand, at period closes and daily while the journal grows, and proofs against them (inclusion of a transaction,
  * consistency of two sizes). Proofs are computed from the stored subtrees in one read: the subtrees a proof needs
  * depend on the leaf index and the sizes alone, so they are named first and read together.
+ *
+ * <p>Two things are kept in memory, so that a proof costs few reads however large the log: the latest checkpoint (read
+ * again at most {@link #LATEST_FOR} after it was last read, and at once when this log publishes one), and the subtrees at
+ * level {@link #KEPT_LEVEL} and above once read (a perfect subtree's hash never changes, and the upper ones are on
+ * every proof's path), at most {@link #KEPT_MAX} of them; past that, further ones are read from storage each time.
  */
 public final class TransparencyLog {
 
     /** A checkpoint is published daily when the journal grew: at most this long after the last one. */
     public static final Duration DAILY = Duration.ofHours(24);
 
+    /** How long the latest checkpoint is answered from memory before it is read again (one published elsewhere). */
+    public static final Duration LATEST_FOR = Duration.ofSeconds(1);
+
+    /** Subtrees of 2^6 = 64 leaves and more are kept once read: a proof then reads at most six hashes below them. */
+    public static final int KEPT_LEVEL = 6;
+
+    /** At most this many subtrees are kept (about 8 MB); a log of 2,000,000 transactions has about 62,500 of them. */
+    public static final int KEPT_MAX = 1 << 16;
+
     private static final byte[] UNREAD = new byte[MerkleTree.HASH_BYTES];
 
     private final LogStore store;
     private final NoteKey key;
     private final Clock clock;
+    private final Map<LogNode.Position, byte[]> kept = new ConcurrentHashMap<>();
+    private volatile Latest latest;
+
+    /** The latest checkpoint as read (or published) at {@code readAtNanos}. */
+    private record Latest(Optional<PublishedCheckpoint> checkpoint, long readAtNanos) {
+    }
 
     /** @param key the signer's key; its name is the log's origin */
     public TransparencyLog(LogStore store, NoteKey key, Clock clock) {
@@ -50,8 +72,16 @@ public final class TransparencyLog {
         return store.size();
     }
 
+    /** The latest checkpoint, as published at most {@link #LATEST_FOR} ago (at once if this log published it). */
     public Optional<PublishedCheckpoint> latest() {
-        return store.latestCheckpoint();
+        Latest known = latest;
+        long now = System.nanoTime();
+        if (known != null && now - known.readAtNanos() < LATEST_FOR.toNanos()) {
+            return known.checkpoint();
+        }
+        Optional<PublishedCheckpoint> read = store.latestCheckpoint();
+        latest = new Latest(read, now);
+        return read;
     }
 
     /**
@@ -68,6 +98,7 @@ public final class TransparencyLog {
         PublishedCheckpoint published = new PublishedCheckpoint(checkpoint, SignedNote.sign(checkpoint.text(), key), reason,
                 clock.instant());
         if (store.addCheckpoint(published)) {
+            latest = null;
             return new Published(published, true);
         }
         // Another request published this size in the meantime: it is the same tree, and its checkpoint stands.
@@ -98,12 +129,12 @@ public final class TransparencyLog {
             return new InclusionProof(null, null, null);
         }
         long index = leaf.getAsLong();
-        Optional<PublishedCheckpoint> latest = store.latestCheckpoint();
-        if (latest.isEmpty() || latest.get().size() <= index) {
+        Optional<PublishedCheckpoint> against = latest();
+        if (against.isEmpty() || against.get().size() <= index) {
             return new InclusionProof(index, null, null);
         }
-        long size = latest.get().size();
-        return new InclusionProof(index, read(tree -> MerkleTree.inclusionProof(tree, index, size), size), latest.get());
+        long size = against.get().size();
+        return new InclusionProof(index, read(tree -> MerkleTree.inclusionProof(tree, index, size), size), against.get());
     }
 
     /** That the tree of {@code to} leaves extends the tree of {@code from}: both at most the committed size. */
@@ -134,6 +165,24 @@ public final class TransparencyLog {
                 return UNREAD;
             }
         });
-        return computation.apply(new StoredSubtrees(size, wanted.isEmpty() ? Map.of() : store.hashes(new ArrayList<>(wanted))));
+        Map<LogNode.Position, byte[]> found = new HashMap<>();
+        List<LogNode.Position> unread = new ArrayList<>();
+        for (LogNode.Position p : wanted) {
+            byte[] hash = p.level() >= KEPT_LEVEL ? kept.get(p) : null;
+            if (hash != null) {
+                found.put(p, hash);
+            } else {
+                unread.add(p);
+            }
+        }
+        if (!unread.isEmpty()) {
+            store.hashes(unread).forEach((p, hash) -> {
+                found.put(p, hash);
+                if (p.level() >= KEPT_LEVEL && kept.size() < KEPT_MAX) {
+                    kept.putIfAbsent(p, hash);
+                }
+            });
+        }
+        return computation.apply(new StoredSubtrees(size, found));
     }
 }

@@ -39,6 +39,7 @@ import org.mingzhang.project.Disbursement;
 import org.mingzhang.project.DisbursementStatus;
 import org.mingzhang.project.Project;
 import org.mingzhang.project.ProjectMoney;
+import org.mingzhang.project.ProjectHeading;
 import org.mingzhang.project.ProjectPlan;
 import org.mingzhang.project.ProjectSheets;
 import org.mingzhang.project.ProjectStatus;
@@ -90,11 +91,11 @@ public final class PublicViews {
     public record Standing(ProjectStatus status, boolean stale, List<PublicDocumentLink> documents) {
     }
 
-    /** The standing of a project: one read of its documents and one of its disbursements. */
-    public Standing standing(Project p) {
+    /** The standing of a project: one read of its documents, and one of its disbursements when it is in progress. */
+    public Standing standing(ProjectHeading p) {
         List<IssuedDocument> issued = documents.ofProject(p.code());
         boolean stale = p.status() == ProjectStatus.IN_PROGRESS
-                && StaleProjects.stale(p.status(), lastActivity(p, paid(p), issued), clock.instant());
+                && StaleProjects.stale(p.status(), lastActivity(p.updatedAt(), paid(p.id()), issued), clock.instant());
         return new Standing(p.status(), stale, issued.stream().map(PublicViews::link).toList());
     }
 
@@ -102,9 +103,9 @@ public final class PublicViews {
         ProjectPlan plan = p.plan();
         Fund fund = ledger.reads().fund(p.fundId()).orElseThrow(() -> new IllegalStateException(
                 "project " + p.code() + " names fund " + p.fundId() + ", which the ledger does not hold"));
-        List<Disbursement> paid = paid(p);
+        List<Disbursement> paid = paid(p.id());
         List<IssuedDocument> issued = documents.ofProject(p.code());
-        Instant last = lastActivity(p, paid, issued);
+        Instant last = lastActivity(p.updatedAt(), paid, issued);
         ProjectGiving.Sheet sheet = giving.sheet(p.id());
         Map<Channel, long[]> byChannel = new EnumMap<>(Channel.class);
         int gifts = 0;
@@ -153,7 +154,7 @@ public final class PublicViews {
             }
             // Only a project in progress can be stale, so only its payments are read.
             boolean stale = p.status() == ProjectStatus.IN_PROGRESS && StaleProjects.stale(p.status(),
-                    lastActivity(p, paid(p), byProject.getOrDefault(p.code(), List.of())), now);
+                    lastActivity(p.updatedAt(), paid(p.id()), byProject.getOrDefault(p.code(), List.of())), now);
             rows.add(new PublicFundResponse.ProjectRow(p.code(), p.plan().title(), p.status(), Labels.status(p.status()), stale,
                     Money.format(p.plan().targetAmountFen()), Money.format(m.raisedFen()), Money.format(m.matchedFen()),
                     Money.format(m.disbursedFen())));
@@ -236,14 +237,14 @@ public final class PublicViews {
         return PUBLIC.contains(p.status()) || (p.status() == ProjectStatus.CANCELLED && m.receivedFen() > 0);
     }
 
-    private List<Disbursement> paid(Project p) {
-        return projects.disbursements(p.id()).stream().filter(d -> d.status() == DisbursementStatus.PAID)
+    private List<Disbursement> paid(long projectId) {
+        return projects.disbursements(projectId).stream().filter(d -> d.status() == DisbursementStatus.PAID)
                 .sorted(Comparator.comparing(Disbursement::paidAt).thenComparing(Disbursement::id)).toList();
     }
 
     /** The latest of the project's last change of state, its last payment and its last issued document. */
-    private static Instant lastActivity(Project p, List<Disbursement> paid, List<IssuedDocument> issued) {
-        Instant last = p.updatedAt();
+    private static Instant lastActivity(Instant updatedAt, List<Disbursement> paid, List<IssuedDocument> issued) {
+        Instant last = updatedAt;
         for (Disbursement d : paid) {
             last = d.paidAt().isAfter(last) ? d.paidAt() : last;
         }

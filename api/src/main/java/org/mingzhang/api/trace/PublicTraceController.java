@@ -29,10 +29,8 @@ import org.mingzhang.gift.TraceCodes;
 import org.mingzhang.journal.Ledger;
 import org.mingzhang.journal.Transaction;
 import org.mingzhang.journal.TransactionFields;
-import org.mingzhang.matching.MatchingPool;
-import org.mingzhang.matching.MatchingStore;
 import org.mingzhang.money.Money;
-import org.mingzhang.project.Project;
+import org.mingzhang.project.ProjectHeading;
 import org.mingzhang.project.ProjectStore;
 import org.mingzhang.transparency.InclusionProof;
 import org.mingzhang.transparency.TransparencyLog;
@@ -52,17 +50,15 @@ public final class PublicTraceController {
     private final Attributions attributions;
     private final Ledger ledger;
     private final ProjectStore projects;
-    private final MatchingStore matching;
     private final PublicViews views;
     private final TransparencyLog log;
 
     public PublicTraceController(GiftStore gifts, Attributions attributions, Ledger ledger, ProjectStore projects,
-                                 MatchingStore matching, PublicViews views, TransparencyLog log) {
+                                 PublicViews views, TransparencyLog log) {
         this.gifts = gifts;
         this.attributions = attributions;
         this.ledger = ledger;
         this.projects = projects;
-        this.matching = matching;
         this.views = views;
         this.log = log;
     }
@@ -88,26 +84,22 @@ public final class PublicTraceController {
                 "no gift has the trace code " + code + "; check it against the receipt"));
         Fund fund = ledger.reads().fund(gift.fundId()).orElseThrow(() -> new IllegalStateException(
                 "gift " + gift.id() + " names fund " + gift.fundId() + ", which the ledger does not hold"));
-        Project project = gift.projectId() == null ? null : projects.project(gift.projectId()).orElseThrow(() ->
+        ProjectHeading project = gift.projectId() == null ? null : projects.heading(gift.projectId()).orElseThrow(() ->
                 new IllegalStateException("gift " + gift.id() + " names project " + gift.projectId() + ", which does not exist"));
         GiftFlow flow = project == null ? null : attributions.giftFlow(gift.id()).orElse(null);
         PublicViews.Standing standing = project == null ? null : views.standing(project);
 
         TraceDonation donation = new TraceDonation(gift.receiptNo(), date(gift.receivedAt()), Money.format(gift.amountFen()),
                 Money.format(gift.refundedFen()), PublicNames.of(gift.donor()), fund.code(), fund.name(),
-                project == null ? null : project.code(), project == null ? null : project.plan().title());
+                project == null ? null : project.code(), project == null ? null : project.title());
         TraceMatch match = flow == null ? new TraceMatch(Money.format(0), null, null)
-                : new TraceMatch(Money.format(flow.matchShareFen()), flow.poolCode(), poolName(flow.poolCode()));
+                : new TraceMatch(Money.format(flow.matchShareFen()), flow.poolCode(), flow.poolName());
         List<TraceUse> uses = flow == null ? List.of() : flow.uses().stream().map(PublicTraceController::use).toList();
         // A gift to a fund (not to a project) is the fund's unrestricted money: what is left of it is not tracked gift by gift.
         long unspentFen = flow == null ? gift.standingFen() : flow.unspentFen();
         return new TraceResponse(gift.traceCode(), donation, match, uses, Money.format(unspentFen),
                 standing == null ? null : standing.status().name(), standing != null && standing.stale(),
                 standing == null ? List.of() : standing.documents(), proof(gift));
-    }
-
-    private String poolName(String poolCode) {
-        return poolCode == null ? null : matching.pool(poolCode).map(MatchingPool::name).orElse(null);
     }
 
     private static TraceUse use(Use u) {
