@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Select;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.mingzhang.journal.BatchRecord;
@@ -156,6 +158,23 @@ final class JooqTransparencyLog implements LogStore, RecordWriter {
                 .where(nodes.isEmpty() ? DSL.falseCondition() : DSL.row(LOG_NODE.TREE_LEVEL, LOG_NODE.NODE_INDEX).in(nodes));
         for (Record r : reads.fetch(leafRows.unionAll(nodeRows))) {
             found.put(new LogNode.Position(r.get(0, Short.class), r.get(1, Long.class)), r.get(2, byte[].class));
+        }
+        return found;
+    }
+
+    @Override
+    public Map<Long, byte[]> leafHashes(List<LeafRange> ranges) {
+        Select<Record2<Long, byte[]>> query = null;
+        for (LeafRange r : ranges) {
+            Select<Record2<Long, byte[]>> range = DSL.select(LOG_LEAF.LEAF_INDEX, LOG_LEAF.LEAF_HASH).from(LOG_LEAF)
+                    .where(LOG_LEAF.LEAF_INDEX.ge(r.from())).and(LOG_LEAF.LEAF_INDEX.lt(r.to()));
+            query = query == null ? range : query.unionAll(range);
+        }
+        Map<Long, byte[]> found = new HashMap<>();
+        if (query != null) {
+            for (Record2<Long, byte[]> r : reads.fetch(query)) {
+                found.put(r.value1(), r.value2());
+            }
         }
         return found;
     }

@@ -1,6 +1,7 @@
 package org.mingzhang.transparency;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -26,6 +27,18 @@ public interface LogStore {
 
     /** The stored hashes of these subtrees (each must be complete within {@link #size()}). */
     Map<LogNode.Position, byte[]> hashes(Collection<LogNode.Position> positions);
+
+    /** The leaves {@code [from, to)}: a range of leaf indexes. */
+    record LeafRange(long from, long to) {
+        public LeafRange {
+            if (from < 0 || to < from) {
+                throw new IllegalArgumentException("no range of leaves [" + from + ", " + to + ")");
+            }
+        }
+    }
+
+    /** The leaf hashes in these ranges (each within {@link #size()}), by leaf index, in one read. */
+    Map<Long, byte[]> leafHashes(List<LeafRange> ranges);
 
     /** The root of the first {@code size} leaves (at most {@link #size()}), from the O(log n) subtrees that cover them. */
     default byte[] root(long size) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -19,10 +20,12 @@ import java.util.function.Function;
  * consistency of two sizes). Proofs are computed from the stored subtrees in one read: the subtrees a proof needs
  * depend on the leaf index and the sizes alone, so they are named first and read together.
  *
- * <p>Two things are kept in memory, so that a proof costs few reads however large the log: the latest checkpoint (read
+ * <p>So that a proof costs two reads however large the log, two things are kept in memory: the latest checkpoint (read
  * again at most {@link #LATEST_FOR} after it was last read, and at once when this log publishes one), and the subtrees at
  * level {@link #KEPT_LEVEL} and above once read (a perfect subtree's hash never changes, and the upper ones are on
  * every proof's path), at most {@link #KEPT_MAX} of them; past that, further ones are read from storage each time.
+ * Subtrees below that level are computed from the leaves of their aligned block of 2^{@link #KEPT_LEVEL} leaves, read
+ * as one range: a short scan of the leaves' key instead of a lookup per subtree.
  */
 public final class TransparencyLog {
 
@@ -32,7 +35,7 @@ public final class TransparencyLog {
     /** How long the latest checkpoint is answered from memory before it is read again (one published elsewhere). */
     public static final Duration LATEST_FOR = Duration.ofSeconds(1);
 
-    /** Subtrees of 2^6 = 64 leaves and more are kept once read: a proof then reads at most six hashes below them. */
+    /** Subtrees of 2^6 = 64 leaves and more are kept once read; those below are computed from a block of 64 leaves. */
     public static final int KEPT_LEVEL = 6;
 
     /** At most this many subtrees are kept (about 8 MB); a log of 2,000,000 transactions has about 62,500 of them. */
@@ -167,8 +170,13 @@ public final class TransparencyLog {
         });
         Map<LogNode.Position, byte[]> found = new HashMap<>();
         List<LogNode.Position> unread = new ArrayList<>();
+        Map<Long, List<LogNode.Position>> byBlock = new TreeMap<>();
         for (LogNode.Position p : wanted) {
-            byte[] hash = p.level() >= KEPT_LEVEL ? kept.get(p) : null;
+            if (p.level() < KEPT_LEVEL) {
+                byBlock.computeIfAbsent(p.index() >> (KEPT_LEVEL - p.level()), b -> new ArrayList<>()).add(p);
+                continue;
+            }
+            byte[] hash = kept.get(p);
             if (hash != null) {
                 found.put(p, hash);
             } else {
@@ -178,11 +186,29 @@ public final class TransparencyLog {
         if (!unread.isEmpty()) {
             store.hashes(unread).forEach((p, hash) -> {
                 found.put(p, hash);
-                if (p.level() >= KEPT_LEVEL && kept.size() < KEPT_MAX) {
+                if (kept.size() < KEPT_MAX) {
                     kept.putIfAbsent(p, hash);
                 }
             });
         }
+        if (!byBlock.isEmpty()) {
+            long block = 1L << KEPT_LEVEL;
+            Map<Long, byte[]> leaves = store.leafHashes(byBlock.keySet().stream()
+                    .map(b -> new LogStore.LeafRange(b * block, Math.min(size, (b + 1) * block))).toList());
+            byBlock.values().forEach(ps -> ps.forEach(p -> found.put(p, perfect(leaves, p.level(), p.index()))));
+        }
         return computation.apply(new StoredSubtrees(size, found));
+    }
+
+    /** The perfect subtree at {@code level}, {@code index} over the leaves read. */
+    private static byte[] perfect(Map<Long, byte[]> leaves, int level, long index) {
+        if (level == 0) {
+            byte[] leaf = leaves.get(index);
+            if (leaf == null) {
+                throw new IllegalStateException("the stored log lacks leaf " + index);
+            }
+            return leaf;
+        }
+        return MerkleTree.nodeHash(perfect(leaves, level - 1, 2 * index), perfect(leaves, level - 1, 2 * index + 1));
     }
 }

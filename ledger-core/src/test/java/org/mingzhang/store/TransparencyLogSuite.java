@@ -118,6 +118,40 @@ abstract class TransparencyLogSuite extends LedgerOnDatabase {
         }
 
         @Test
+        @DisplayName("over several blocks of leaves, proofs from kept subtrees and leaf blocks are the ones computed in memory, cold or warm")
+        void proofsOverBlocks() {
+            f.fund("A");
+            TransparencyLog warm = log();
+            List<Long> sizes = new ArrayList<>();
+            long block = 1L << TransparencyLog.KEPT_LEVEL;
+            // Sizes that end inside a block of 2^KEPT_LEVEL leaves, and one on a block's edge.
+            for (int round = 0; round < 4; round++) {
+                depositsInOneBatch(round == 2 ? Math.toIntExact(block + block - warm.size() % block) : 150 / (round + 1));
+                PublishedCheckpoint published = warm.publish(PublishedCheckpoint.Reason.ON_DEMAND).checkpoint();
+                sizes.add(published.size());
+                List<byte[]> leaves = journalLeaves().subList(0, Math.toIntExact(published.size()));
+                MerkleTree.Subtrees reference = MerkleTree.of(leaves.stream().map(MerkleTree::leafHash).toList());
+                List<Transaction> all = journal();
+                TransparencyLog cold = log();
+                for (int i = 0; i < leaves.size(); i++) {
+                    List<byte[]> expected = MerkleTree.inclusionProof(reference, i, leaves.size());
+                    for (TransparencyLog log : List.of(warm, cold)) {
+                        InclusionProof proof = log.inclusion(all.get(i).id());
+                        assertThat(proof.checkpoint()).isEqualTo(published);
+                        assertThat(proof.path()).as("leaf %d of %d", i, leaves.size()).containsExactlyElementsOf(expected);
+                    }
+                }
+                for (long earlier : sizes) {
+                    assertThat(warm.consistency(earlier, published.size())).as("%d to %d", earlier, published.size())
+                            .containsExactlyElementsOf(MerkleTree.consistencyProof(reference, earlier, published.size()));
+                }
+            }
+            assertThat(sizes).hasSize(4).doesNotHaveDuplicates();
+            assertThat(sizes.get(2) % block).isZero();
+            assertThat(sizes.get(3) % block).isNotZero();
+        }
+
+        @Test
         @DisplayName("then a later checkpoint is proved consistent with every earlier one, and a proof names the latest")
         void consistency() {
             f.fund("A");
