@@ -10,10 +10,10 @@
 # evenly over the imported gifts (every GIFTS/SAMPLE-th row of the import, read back by id), are shuffled into a file;
 # wrk (a separate process; bench/trace/trace.lua asks for them round robin) runs a warm-up, then the measured run under
 # load (THREADS threads, CONNECTIONS connections, with Java Flight Recorder), then a run with one connection (one request
-# at a time: the service's own time, without queueing), then, for each of RATES, a run at that fixed rate by httperf
-# (a separate process too: requests are sent on schedule whether or not earlier ones were answered, each on a new
-# connection as a donor's phone would, so a slow answer cannot hold back the next request and hide the wait; its
-# latency is the connection's whole life, from connect to close, in 1 ms bins). Every answer must be 200.
+# at a time: the service's own time, without queueing), then, for each of RATES, a run at that fixed rate by
+# bench/trace/OpenLoad.java (a separate process too, open loop: each request is sent at its scheduled moment whether or
+# not earlier ones were answered, and its latency counts from that moment, so a stall shows as the wait of every request
+# behind it). Every answer must be 200.
 # Writes bench/trace/results.md and the "Public trace lookup" section of docs/benchmarks.md.
 #
 #   bench/trace/run-trace-bench.sh              # 1,000,000 gifts per database
@@ -23,14 +23,14 @@
 #   DATABASES="h2 postgresql"  GIFTS=1000000  PROJECTS=100  CHUNK=100000 (at most 100,000)
 #   CLOSE_PROJECTS=10  PAY_PROJECTS=5  PAYMENTS=3  SAMPLE=10000
 #   THREADS=2 CONNECTIONS=16 (wrk's, under load)  WARMUP_S=30  DURATION_S=30  SINGLE_S=30
-#   RATES="100 250 500" (lookups per second offered by httperf, one run each; empty: none)  RATE_S=30
+#   RATES="100 250 500" (lookups per second offered by bench/trace/OpenLoad.java, one run each; empty: none)  RATE_S=30
 #   PUBLIC_PER_MINUTE=100000000 (MINGZHANG_PUBLIC_PER_MINUTE: the default 600 a minute per address would answer 429 to
 #     a benchmark from one address within a second)
 #   PROFILE=1 (0: no JFR)  HEAP="-Xms2g -Xmx2g -XX:+UseZGC" (the collector ./run starts the service with)  PORT=18340  JAR= (a prebuilt jar; default: build from the work tree)
 #   OUT=bench/trace/results.md  DOCS= (1 writes docs/benchmarks.md; default only with GIFTS >= 1000000)
 #   QUIET_BUSY_MAX=15 QUIET_WAIT_S=300 (wait for an idle machine before measuring)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=
-# Needs wrk and httperf (apt-get install wrk httperf), psql, python3, curl and a JDK 21+.
+# Needs wrk (apt-get install wrk), psql, python3, curl and a JDK 21+.
 # It creates and drops its own scratch databases (mz_trace_*); it touches no other database.
 set -Eeuo pipefail
 cd "$(dirname "$0")/../.."
@@ -60,7 +60,7 @@ OUT=${OUT:-bench/trace/results.md}
 [ "$CLOSE_PROJECTS" -le "$PROJECTS" ] && [ "$PAY_PROJECTS" -le "$CLOSE_PROJECTS" ] || die "need PAY_PROJECTS <= CLOSE_PROJECTS <= PROJECTS"
 [ "$SAMPLE" -le "$GIFTS" ] || SAMPLE=$GIFTS
 if [ -z "${DOCS:-}" ]; then DOCS=0; [ "$GIFTS" -ge 1000000 ] && DOCS=1; fi
-for tool in wrk httperf psql python3 curl; do command -v "$tool" >/dev/null || die "$tool is missing (apt-get install wrk httperf)"; done
+for tool in wrk psql python3 curl; do command -v "$tool" >/dev/null || die "$tool is missing (wrk: apt-get install wrk)"; done
 psql -d postgres -Atqc 'SELECT 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as $PGUSER"
 
 work=$(mktemp -d /tmp/mz-trace-bench.XXXXXX)
@@ -69,6 +69,7 @@ trap 'bench_cleanup' EXIT
 trap 'log "FAILED: line $LINENO: $BASH_COMMAND (exit $?)"' ERR
 log "work directory $work"
 bench_prepare_jar "$work"
+"${java%/java}/javac" -d "$work/openload" bench/trace/OpenLoad.java || die "bench/trace/OpenLoad.java does not compile"
 seconds_since() { awk -v d="$(( $(date +%s%N) - $1 ))" 'BEGIN { printf "%.1f", d / 1e9 }'; }
 
 # Imports one CSV file; fails unless every row was created. Appends to IDS_FILE the gift id of one row in every STEP
@@ -148,44 +149,11 @@ rate_of() { # NAME: 200 answers per second
 }
 ok_count() { awk '$1 == "status" && $2 == 200 { n += $3 } END { print n + 0 }' "$work/wrk-$1.log"; }
 
-# httperf at a fixed rate: RATE new connections a second for SECONDS, one request each, the trace codes' paths in turn
-# (URIS: NUL-separated). Writes $work/httperf-NAME.log (-v -v: with the histogram of connection lifetimes).
-httperf_run() { # NAME RATE SECONDS URIS
-  httperf --hog --server 127.0.0.1 --port "$port" --wlog=y,"$4" --rate "$2" --num-conns $(( $2 * $3 )) --num-calls 1 \
-    --timeout 5 -v -v >"$work/httperf-$1.log" 2>&1 || { tail -n 20 "$work/httperf-$1.log" >&2; die "$label: httperf ($1) failed"; }
-}
-# Prints: achieved rate, p50, p90, p99, p99.9 (each the upper edge of its 1 ms bin, so "at most"), max, answers that
-# were not 200, client errors.
-httperf_summary() { # NAME
-  python3 - "$work/httperf-$1.log" <<'PY'
-import re, sys
-text = open(sys.argv[1]).read()
-hist, on = [], False
-for line in text.splitlines():
-    if line.startswith("Connection lifetime histogram"):
-        on = True
-        continue
-    if on:
-        m = re.match(r"^\s+([0-9.]+)\s+([0-9]+)$", line)
-        if m:
-            hist.append((float(m.group(1)), int(m.group(2))))
-        elif line.strip() not in ("", ":"):
-            on = False
-total = sum(n for _, n in hist)
-def q(p):
-    seen = 0
-    for mid, n in hist:
-        seen += n
-        if seen >= p * total:
-            return f"{mid + 0.5:.0f}"
-    return "-"
-rate = re.search(r"^Request rate: ([0-9.]+) req/s", text, re.M).group(1)
-mx = re.search(r"^Connection time \[ms\]: min [0-9.]+ avg [0-9.]+ max ([0-9.]+)", text, re.M).group(1)
-st = re.search(r"^Reply status: 1xx=(\d+) 2xx=(\d+) 3xx=(\d+) 4xx=(\d+) 5xx=(\d+)", text, re.M)
-errors = re.search(r"^Errors: total (\d+)", text, re.M).group(1)
-not_ok = sum(int(st.group(i)) for i in (1, 3, 4, 5))
-print(f"{float(rate):.0f} {q(0.5)} {q(0.9)} {q(0.99)} {q(0.999)} {float(mx):.1f} {not_ok} {errors} {total}")
-PY
+# A fixed rate (bench/trace/OpenLoad.java, open loop): RATE requests a second for SECONDS after 5 s of the same unrecorded,
+# the trace codes' paths in turn (PATHS: one a line). Writes $work/rate-NAME.log: one line of figures (see OpenLoad).
+rate_run() { # NAME RATE SECONDS PATHS
+  /usr/bin/time -f '%U %S' -o "$work/rate-time-$1" "$java" -XX:+UseSerialGC -Xmx256m -cp "$work/openload" OpenLoad "$base" "$4" "$2" "$3" 5 \
+    >"$work/rate-$1.log" 2>&1 || { tail -n 20 "$work/rate-$1.log" >&2; die "$label: the run at a fixed rate ($1) failed"; }
 }
 
 # The results so far (written after each database, so that a run cut short still leaves its finished databases).
@@ -223,11 +191,12 @@ write_results() {
     cat "$rows"
     echo
     if [ -n "$RATES" ]; then
-      echo "At a fixed rate (httperf: each request on schedule on a new connection, so waiting is counted; each figure the"
-      echo "upper edge of its 1 ms bin, the connection's whole life from connect to close), ${RATE_S} s at each rate:"
+      echo "**At a fixed rate** (\`bench/trace/OpenLoad.java\`, open loop: each request sent at its scheduled moment, its latency"
+      echo "counted from that moment, so waiting behind a slow answer is counted; exact percentiles over every request),"
+      echo "${RATE_S} s at each rate after 5 s unrecorded, one after the other:"
       echo
-      echo "| database | offered lookups/s | answered/s | p50 | p90 | p99 | p99.9 | max | not 200 | client errors |"
-      echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+      echo "| database | offered lookups/s | answered/s | p50 | p90 | p99 | p99.9 | max | not 200 | errors | load generator CPU |"
+      echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
       cat "$rate_rows"
       echo
     fi
@@ -385,16 +354,17 @@ PY
     log "$label: $per_lookup PostgreSQL transactions (statements in autocommit) per lookup"
   fi
   if [ -n "$RATES" ]; then
-    uris=$work/uris-$db.bin
-    while read -r c; do printf '/api/v1/public/trace/%s\0' "$c"; done < "$codes" > "$uris"
+    paths=$work/paths-$db.txt
+    sed 's|^|/api/v1/public/trace/|' "$codes" > "$paths"
     for r in $RATES; do
-      log "$label: at a fixed rate, httperf --rate $r for ${RATE_S}s"
-      httperf_run "rate$r-$db" "$r" "$RATE_S" "$uris"
-      read -r achieved p50 p90 p99 p999 mx notok errs total < <(httperf_summary "rate$r-$db")
-      log "$label: $r/s offered, $achieved/s answered: p50 ≤ $p50 p90 ≤ $p90 p99 ≤ $p99 p99.9 ≤ $p999 max $mx ms; not 200: $notok, errors: $errs"
-      [ "$notok" = 0 ] && [ "$errs" = 0 ] && [ "$total" -gt 0 ] || { log "$label: FAILED at $r/s: $notok answers not 200, $errs errors"; status=1; }
-      printf '| %s | %s | %s | %s ms | %s ms | **%s ms** | %s ms | %s ms | %s | %s |\n' "$label" "$(thousands "$r")" "$(thousands "$achieved")" \
-        "$p50" "$p90" "$p99" "$p999" "$mx" "$notok" "$errs" >> "$rate_rows"
+      log "$label: at a fixed rate of $r lookups/s for ${RATE_S}s (bench/trace/OpenLoad.java)"
+      rate_run "$r-$db" "$r" "$RATE_S" "$paths"
+      read -r offered achieved p50 p90 p99 p999 mx notok errs total < <(head -n 1 "$work/rate-$r-$db.log")
+      gen_cpu=$(awk -v s="$(( RATE_S + 5 ))" -v n="$(nproc)" '{ printf "%.0f%%", ($1 + $2) / s / n * 100 }' "$work/rate-time-$r-$db")
+      log "$label: $offered/s offered, $achieved/s answered: p50 $p50 p90 $p90 p99 $p99 p99.9 $p999 max $mx ms; not 200: $notok, errors: $errs; load generator $gen_cpu of the machine"
+      [ "$notok" = 0 ] && [ "$errs" = 0 ] && [ "$total" -gt 0 ] || { log "$label: FAILED at $r/s: $(sed -n 2p "$work/rate-$r-$db.log")"; status=1; }
+      printf '| %s | %s | %s | %s ms | %s ms | **%s ms** | %s ms | %s ms | %s | %s | %s |\n' "$label" "$(thousands "$r")" "$(thousands "$achieved")" \
+        "$p50" "$p90" "$p99" "$p999" "$mx" "$notok" "$errs" "$gen_cpu" >> "$rate_rows"
     done
   fi
   for run in load single; do

@@ -36,9 +36,11 @@ import org.mingzhang.transparency.InclusionProof;
 import org.mingzhang.transparency.TransparencyLog;
 
 /**
- * A donor follows a gift by the trace code on their receipt, without a token: every figure comes from indexed reads
- * (the gift by its code, its attribution rows, its transaction, its leaf and O(log n) stored subtrees), never a pass over
- * a project's history, so the answer stays fast with millions of gifts in the books.
+ * A donor follows a gift by the trace code on their receipt, without a token: every figure comes from about ten indexed
+ * reads (the gift by its code; its fund; its project's own row; its flow: the gift with its pool, its attribution units,
+ * its uses; the project's documents, and its payments when it is in progress; its transaction with its legs; its leaf
+ * and that leaf's block of leaves, the log's upper subtrees and latest checkpoint being kept in memory), never a pass
+ * over a project's history, so the answer stays fast with millions of gifts in the books.
  */
 @Controller("/api/v1/public/trace")
 @ExecuteOn(TaskExecutors.BLOCKING)
