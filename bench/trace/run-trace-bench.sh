@@ -6,7 +6,8 @@
 # projects, are put in the books through the bulk import (POST /api/v1/donations/import, CHUNK rows per request); then,
 # so that a trace has something to show, fundraising is closed on CLOSE_PROJECTS projects (their match settles),
 # PAY_PROJECTS of them each get PAYMENTS disbursements requested, approved and paid through the API, and a checkpoint is
-# published (POST /api/v1/ledger/checkpoints), so that every gift has an inclusion proof. SAMPLE trace codes, spread
+# published (POST /api/v1/ledger/checkpoints), so that every gift has an inclusion proof; then the service is restarted on
+# the same books (RESTART=1), as it would be found on an ordinary day rather than in the import's wake. SAMPLE trace codes, spread
 # evenly over the imported gifts (every GIFTS/SAMPLE-th row of the import, read back by id), are shuffled into a file;
 # wrk (a separate process; bench/trace/trace.lua asks for them round robin) runs a warm-up, then the measured run under
 # load (THREADS threads, CONNECTIONS connections, with Java Flight Recorder), then a run with one connection (one request
@@ -23,6 +24,7 @@
 #   DATABASES="h2 postgresql"  GIFTS=1000000  PROJECTS=100  CHUNK=100000 (at most 100,000)
 #   CLOSE_PROJECTS=10  PAY_PROJECTS=5  PAYMENTS=3  SAMPLE=10000
 #   THREADS=2 CONNECTIONS=16 (wrk's, under load)  WARMUP_S=30  DURATION_S=30  SINGLE_S=30
+#   RESTART=1 (0: measure the service that did the import, without restarting it)
 #   RATES="100 250 500" (lookups per second offered by bench/trace/OpenLoad.java, one run each; empty: none)  RATE_S=30
 #   PUBLIC_PER_MINUTE=100000000 (MINGZHANG_PUBLIC_PER_MINUTE: the default 600 a minute per address would answer 429 to
 #     a benchmark from one address within a second)
@@ -49,6 +51,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 WARMUP_S=${WARMUP_S:-30}
 DURATION_S=${DURATION_S:-30}
 SINGLE_S=${SINGLE_S:-30}
+RESTART=${RESTART:-1}
 RATES=${RATES-100 250 500}
 RATE_S=${RATE_S:-30}
 PUBLIC_PER_MINUTE=${PUBLIC_PER_MINUTE:-100000000}
@@ -158,7 +161,7 @@ rate_run() { # NAME RATE SECONDS PATHS
 
 # The results so far (written after each database, so that a run cut short still leaves its finished databases).
 write_results() {
-  command_line=$(command_line 'DATABASES|PROJECTS|CHUNK|CLOSE_PROJECTS|PAY_PROJECTS|PAYMENTS|SAMPLE|THREADS|CONNECTIONS|WARMUP_S|DURATION_S|SINGLE_S|RATES|RATE_S|PUBLIC_PER_MINUTE|PROFILE|HEAP|QUIET_WAIT_S|JAR' bench/trace/run-trace-bench.sh $GIFTS)
+  command_line=$(command_line 'DATABASES|PROJECTS|CHUNK|CLOSE_PROJECTS|PAY_PROJECTS|PAYMENTS|SAMPLE|THREADS|CONNECTIONS|WARMUP_S|DURATION_S|SINGLE_S|RESTART|RATES|RATE_S|PUBLIC_PER_MINUTE|PROFILE|HEAP|QUIET_WAIT_S|JAR' bench/trace/run-trace-bench.sh $GIFTS)
   {
     echo "## Public trace lookup: $(thousands "$GIFTS") gifts (issue 13)"
     echo
@@ -325,6 +328,19 @@ PY
   log "$label: the trace of $sample_code (project ${projects[0]}): $sample_note"
 
   # --- the measurements -------------------------------------------------------------------------------------------
+  restart_note=""
+  if [ "$RESTART" = 1 ]; then
+    # The lookups are measured on the books as a service finds them on an ordinary day, not in the wake of the bulk
+    # import: right after a million gifts H2 is still busy with the import's old versions (its LOB cleaner alone threw
+    # 0.4 RejectedExecutionException a lookup in a run without this restart), which no donor will meet twice.
+    log "$label: restarting the service on the same books"
+    stop_server "$server_pid"
+    serve "$db" "$port" "$data" "${envs[@]}" MINGZHANG_PUBLIC_PER_MINUTE="$PUBLIC_PER_MINUTE" -- $HEAP \
+      -XX:FlightRecorderOptions:stackdepth=512
+    restart_s=$(wait_health 600 "$(date +%s%N)") || die "$label: the service did not start again"
+    log "$label: serving again after $restart_s s (pid $server_pid)"
+    restart_note=" The service was then restarted on the same books and answered \`/health\` after $restart_s s; the lookups were measured after that restart."
+  fi
   wait_for_quiet
   log "$label: warm-up, wrk -t $THREADS -c $CONNECTIONS -d ${WARMUP_S}s"
   wrk_run "warm-$db" "$THREADS" "$CONNECTIONS" "$WARMUP_S" "$codes"
@@ -383,7 +399,7 @@ PY
   printf '| %s | %s%% | %s%% | %s%% | %s%% | %s%% | %s |\n' "$label" "$busy" "$jvm" "$pgcpu" "$clientcpu" "$other" \
     "$(awk -v j="$jvm" -v r="$rate_load" -v n="$(nproc)" 'BEGIN { printf "%.2f ms", (r > 0 ? j / 100 * n * 1000 / r : 0) }')" >> "$cpu_rows"
   [ "$per_lookup" = "-" ] || echo "- $label: $per_lookup PostgreSQL transactions per lookup during the run with one connection (\`pg_stat_database\`: \`xact_commit + xact_rollback\` of the scratch database over the lookups; in autocommit each statement is one transaction)." >> "$notes"
-  echo "- $label: $(thousands "$booked") gifts imported in $import_s s ($(thousands "$import_rate") gifts/s); fundraising closed on $CLOSE_PROJECTS projects in $close_s s; $paid disbursements paid in $pay_s s; checkpoint of $(thousands "$tree_size") transactions; $ncodes trace codes asked for; a gift of ${projects[0]} traced: $sample_note." >> "$notes"
+  echo "- $label: $(thousands "$booked") gifts imported in $import_s s ($(thousands "$import_rate") gifts/s); fundraising closed on $CLOSE_PROJECTS projects in $close_s s; $paid disbursements paid in $pay_s s; checkpoint of $(thousands "$tree_size") transactions; $ncodes trace codes asked for; a gift of ${projects[0]} traced: $sample_note.$restart_note" >> "$notes"
   if [ "$PROFILE" = 1 ]; then
     { echo "### Profile: $label"; echo
       echo "\`jcmd <pid> JFR.start settings=profile\` for the run under load; summarised by \`bench/http/jfr_summary.py\`."
