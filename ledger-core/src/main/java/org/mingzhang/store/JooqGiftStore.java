@@ -4,6 +4,7 @@ import static org.mingzhang.store.JooqJournalStore.instant;
 import static org.mingzhang.store.JooqJournalStore.odt;
 import static org.mingzhang.store.jooq.Tables.GIFT;
 import static org.mingzhang.store.jooq.Tables.GIFT_REFUND;
+import static org.mingzhang.store.jooq.Tables.JOURNAL_TRANSACTION;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,7 +50,12 @@ final class JooqGiftStore implements GiftStore, RecordWriter {
 
     @Override
     public Optional<Gift> giftByIdempotencyKey(String key) {
-        return reads.selectFrom(GIFT).where(GIFT.IDEMPOTENCY_KEY.eq(key)).fetchOptional(JooqGiftStore::gift);
+        // Through the gift's transaction, which carries the same key: the journal's key is unique and indexed, the
+        // gift's is not (V19__unindexed_chain_hash_and_gift_key.sql).
+        return reads.select(GIFT.fields()).from(GIFT)
+                .join(JOURNAL_TRANSACTION).on(JOURNAL_TRANSACTION.ID.eq(GIFT.TRANSACTION_ID))
+                .where(JOURNAL_TRANSACTION.IDEMPOTENCY_KEY.eq(key))
+                .fetchOptional(r -> gift(r.into(GIFT)));
     }
 
     @Override

@@ -155,6 +155,24 @@ abstract class GiftSuite extends LedgerOnDatabase {
     }
 
     @Test
+    @DisplayName("when a gift is replayed with its key after a restart then the same gift comes back from storage (found "
+            + "through its journal transaction's key); with other content it is refused")
+    void idempotencyAfterRestart() {
+        setUp();
+        RecordGift command = new RecordGift("gift-" + f.prefix, ACCOUNTANT, f.code("TXSQ"), f.code("P1"), 300_00, Channel.ALIPAY,
+                ZHANG, null, MAY_2, "支付宝");
+        Gift first = ledger.execute(command).value();
+        ledger.close();
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings());
+        assertThat(ledger.execute(command)).isEqualTo(new Outcome.Accepted<>(first, true));
+        RecordGift other = new RecordGift(command.idempotencyKey(), ACCOUNTANT, f.code("TXSQ"), f.code("P1"), 300_01,
+                Channel.ALIPAY, ZHANG, null, MAY_2, "支付宝");
+        assertThat(rejection(ledger.execute(other))).isEqualTo(Rejection.IDEMPOTENCY_KEY_MUST_MATCH_CONTENT);
+        assertThat(database.ports().gifts().giftByIdempotencyKey("gift-" + f.prefix)).contains(first);
+        assertThat(database.ports().gifts().giftByIdempotencyKey("gift-" + f.prefix + "-other")).isEmpty();
+    }
+
+    @Test
     @DisplayName("when a gift of this year is refunded then its money comes back out of this year's restricted income (Dr 410102 / "
             + "Cr 1002), the gift stays marked refunded, and a second refund is refused")
     void refund() {
