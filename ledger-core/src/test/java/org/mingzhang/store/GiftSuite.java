@@ -3,6 +3,10 @@ package org.mingzhang.store;
 import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -222,6 +226,35 @@ abstract class GiftSuite extends LedgerOnDatabase {
         // The same copy, with what it names there, is taken: the checks refuse only what they should.
         org.assertj.core.api.Assertions.assertThatCode(() -> sql(copy.formatted("fund_id", "project_id", spare))).doesNotThrowAnyException();
         assertThat(database.giftStore().gift(gift.id())).contains(gift);
+    }
+
+    @Test
+    @DisplayName("the chain hash and a gift's key carry no unique index (V19); the journal's key, the gift's transaction and "
+            + "its trace code still do")
+    void uniqueKeys() throws SQLException {
+        assertThat(uniqueOn("journal_transaction", "hash")).isFalse();
+        assertThat(uniqueOn("gift", "idempotency_key")).isFalse();
+        assertThat(uniqueOn("journal_transaction", "idempotency_key")).isTrue();
+        assertThat(uniqueOn("gift", "transaction_id")).isTrue();
+        assertThat(uniqueOn("gift", "trace_code")).isTrue();
+    }
+
+    /** Whether a unique constraint of this schema covers exactly this one column. */
+    private boolean uniqueOn(String table, String column) throws SQLException {
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement find = c.prepareStatement("""
+                SELECT COUNT(*) FROM information_schema.table_constraints tc
+                WHERE tc.constraint_type = 'UNIQUE' AND tc.table_schema = current_schema AND lower(tc.table_name) = ?
+                  AND (SELECT COUNT(*) FROM information_schema.key_column_usage k WHERE k.constraint_schema = tc.constraint_schema
+                       AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name) = 1
+                  AND EXISTS (SELECT 1 FROM information_schema.key_column_usage k WHERE k.constraint_schema = tc.constraint_schema
+                       AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name AND lower(k.column_name) = ?)""")) {
+            find.setString(1, table);
+            find.setString(2, column);
+            try (ResultSet rs = find.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     static final String GIFT_COLUMNS = "id, idempotency_key, request_hash, fund_id, project_id, amount_fen, channel, donor_name, "
