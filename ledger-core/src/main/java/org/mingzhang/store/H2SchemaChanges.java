@@ -21,20 +21,33 @@ public final class H2SchemaChanges {
     /**
      * Drops the unique constraint of {@code table} over exactly {@code column}, with its index.
      *
-     * @return how many constraints were dropped: always 1
      * @throws SQLException when the table has no such constraint, or more than one: the schema is not the one the
      *                      migration was written for, and the migration must stop rather than go on
      */
-    public static int dropUnique(Connection connection, String table, String column) throws SQLException {
+    public static void dropUnique(Connection connection, String table, String column) throws SQLException {
+        List<String> names = uniqueConstraintsOver(connection, table, column);
+        if (names.size() != 1) {
+            throw new SQLException("expected one unique constraint on " + table + " (" + column + "), found " + names);
+        }
+        try (Statement drop = connection.createStatement()) {
+            drop.execute("ALTER TABLE \"" + table + "\" DROP CONSTRAINT \"" + names.get(0) + "\"");
+        }
+    }
+
+    /**
+     * The names of the unique constraints of the current schema over exactly this one column (names compared without
+     * case). The query is the SQL standard's information schema, so it reads PostgreSQL's too.
+     */
+    static List<String> uniqueConstraintsOver(Connection connection, String table, String column) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement find = connection.prepareStatement("""
-                SELECT c.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS c
-                WHERE c.TABLE_SCHEMA = CURRENT_SCHEMA AND c.TABLE_NAME = ? AND c.CONSTRAINT_TYPE = 'UNIQUE'
-                  AND (SELECT COUNT(*) FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k
-                       WHERE k.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = c.CONSTRAINT_NAME) = 1
-                  AND EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k
-                       WHERE k.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = c.CONSTRAINT_NAME
-                         AND k.COLUMN_NAME = ?)""")) {
+                SELECT tc.constraint_name FROM information_schema.table_constraints tc
+                WHERE tc.constraint_type = 'UNIQUE' AND tc.table_schema = current_schema AND lower(tc.table_name) = lower(?)
+                  AND (SELECT COUNT(*) FROM information_schema.key_column_usage k WHERE k.constraint_schema = tc.constraint_schema
+                       AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name) = 1
+                  AND EXISTS (SELECT 1 FROM information_schema.key_column_usage k WHERE k.constraint_schema = tc.constraint_schema
+                       AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name
+                       AND lower(k.column_name) = lower(?))""")) {
             find.setString(1, table);
             find.setString(2, column);
             try (ResultSet rs = find.executeQuery()) {
@@ -43,12 +56,6 @@ public final class H2SchemaChanges {
                 }
             }
         }
-        if (names.size() != 1) {
-            throw new SQLException("expected one unique constraint on " + table + " (" + column + "), found " + names);
-        }
-        try (Statement drop = connection.createStatement()) {
-            drop.execute("ALTER TABLE \"" + table + "\" DROP CONSTRAINT \"" + names.get(0) + "\"");
-        }
-        return 1;
+        return names;
     }
 }

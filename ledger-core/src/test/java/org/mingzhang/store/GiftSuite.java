@@ -4,8 +4,6 @@ import org.mingzhang.assembly.LedgerAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -172,8 +170,8 @@ abstract class GiftSuite extends LedgerOnDatabase {
         RecordGift other = new RecordGift(command.idempotencyKey(), ACCOUNTANT, f.code("TXSQ"), f.code("P1"), 300_01,
                 Channel.ALIPAY, ZHANG, null, MAY_2, "支付宝");
         assertThat(rejection(ledger.execute(other))).isEqualTo(Rejection.IDEMPOTENCY_KEY_MUST_MATCH_CONTENT);
-        assertThat(database.ports().gifts().giftByIdempotencyKey("gift-" + f.prefix)).contains(first);
-        assertThat(database.ports().gifts().giftByIdempotencyKey("gift-" + f.prefix + "-other")).isEmpty();
+        assertThat(database.giftStore().giftByIdempotencyKey("gift-" + f.prefix)).contains(first);
+        assertThat(database.giftStore().giftByIdempotencyKey("gift-" + f.prefix + "-other")).isEmpty();
     }
 
     @Test
@@ -241,19 +239,8 @@ abstract class GiftSuite extends LedgerOnDatabase {
 
     /** Whether a unique constraint of this schema covers exactly this one column. */
     private boolean uniqueOn(String table, String column) throws SQLException {
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement find = c.prepareStatement("""
-                SELECT COUNT(*) FROM information_schema.table_constraints tc
-                WHERE tc.constraint_type = 'UNIQUE' AND tc.table_schema = current_schema AND lower(tc.table_name) = ?
-                  AND (SELECT COUNT(*) FROM information_schema.key_column_usage k WHERE k.constraint_schema = tc.constraint_schema
-                       AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name) = 1
-                  AND EXISTS (SELECT 1 FROM information_schema.key_column_usage k WHERE k.constraint_schema = tc.constraint_schema
-                       AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name AND lower(k.column_name) = ?)""")) {
-            find.setString(1, table);
-            find.setString(2, column);
-            try (ResultSet rs = find.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
+        try (Connection c = database.dataSource().getConnection()) {
+            return !H2SchemaChanges.uniqueConstraintsOver(c, table, column).isEmpty();
         }
     }
 
