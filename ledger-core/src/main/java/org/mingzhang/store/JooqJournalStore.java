@@ -72,6 +72,8 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
     private final RecordRouter router;
     private Connection writeConnection;
     private DSLContext writes;
+    /** PostgreSQL: the statements of the writer's transaction not yet sent; null on H2. */
+    private StatementPipeline pipeline;
     /** Set when the database was lost: the next write transaction opens a new connection first. */
     private boolean reconnectNeeded;
 
@@ -105,6 +107,10 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
         writeConnection.setAutoCommit(false);
         writes = DSL.using(Database.configuration(database.vendor()).derive(writeConnection));
         if (database.vendor() == Database.Vendor.POSTGRESQL) {
+            // The writer's row statements of a transaction go to the server together (StatementPipeline).
+            pipeline = new StatementPipeline();
+            writes = DSL.using(writes.configuration().deriveAppending(pipeline.flushingListener()));
+            writes.configuration().data(StatementPipeline.class, pipeline);
             Boolean locked = writes.select(DSL.field("pg_try_advisory_lock({0})", Boolean.class, WRITER_LOCK_KEY))
                     .fetchOne(0, Boolean.class);
             // The writer's lookups (idempotency keys IN (…)) change shape with every batch and the journal grows
@@ -198,11 +204,7 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             insertAccounts(dsl, batch.newAccounts());
             insertTransactions(dsl, batch.transactions());
             if (database.vendor() == Database.Vendor.POSTGRESQL) {
-                try {
-                    PostgresBatchWriter.updateTotals(writeConnection, batch.accountDeltas());
-                } catch (SQLException e) {
-                    throw new IllegalStateException("writing the batch failed: " + e.getMessage(), e);
-                }
+                PostgresBatchWriter.updateTotals(dsl, batch.accountDeltas());
             } else {
                 updateTotals(dsl, batch.accountDeltas());
             }
@@ -337,6 +339,9 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
         }
         try {
             T result = work.apply(writes);
+            if (pipeline != null) {
+                pipeline.send(writes);
+            }
             writeConnection.commit();
             return result;
         } catch (RuntimeException e) {
@@ -351,6 +356,9 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
      * useless: it is dropped, and the next transaction connects again.
      */
     private RuntimeException failed(RuntimeException e) {
+        if (pipeline != null) {
+            pipeline.discard();
+        }
         if (StorageFailures.isUnavailable(e)) {
             close();
             reconnectNeeded = true;
@@ -378,6 +386,7 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             }
             writeConnection = null;
             writes = null;
+            pipeline = null;
         }
     }
 

@@ -1,10 +1,7 @@
 package org.mingzhang.store;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Map;
+import org.jooq.DSLContext;
 
 /**
  * PostgreSQL's update of account totals for a batch: one statement whose text never changes, with the batch's values
@@ -17,11 +14,13 @@ final class PostgresBatchWriter {
             + "credits_pending_fen = a.credits_pending_fen + d.cq FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], "
             + "?::bigint[], ?::bigint[]) AS d(id, dp, cp, dq, cq) WHERE a.id = d.id";
 
+    private static final String[] TYPES = {"bigint", "bigint", "bigint", "bigint", "bigint"};
+
     private PostgresBatchWriter() {
     }
 
     /** One aggregated increment per touched account, in one statement; every account must be found. */
-    static void updateTotals(Connection c, Map<Long, long[]> deltas) throws SQLException {
+    static void updateTotals(DSLContext dsl, Map<Long, long[]> deltas) {
         if (deltas.isEmpty()) {
             return;
         }
@@ -35,22 +34,6 @@ final class PostgresBatchWriter {
             }
             i++;
         }
-        requireRows(execute(c, UPDATE_TOTALS, new String[] {"bigint", "bigint", "bigint", "bigint", "bigint"}, cols), n, "account");
-    }
-
-    private static int execute(Connection c, String sql, String[] types, Object[][] columns) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int col = 0; col < columns.length; col++) {
-                Array array = c.createArrayOf(types[col], columns[col]);
-                statement.setArray(col + 1, array);
-            }
-            return statement.executeUpdate();
-        }
-    }
-
-    private static void requireRows(int written, int expected, String table) {
-        if (written != expected) {
-            throw new IllegalStateException("wrote " + written + " rows of " + table + " where the batch has " + expected);
-        }
+        RowBatches.arrayStatement(dsl, UPDATE_TOTALS, TYPES, cols, n, "account");
     }
 }

@@ -120,22 +120,39 @@ final class RowBatches {
             sql.append(col == 0 ? "" : ", ").append("?::").append(types[col]).append("[]");
         }
         sql.append(')').append(onConflict);
+        Object[][] columns = new Object[fields.size()][];
+        for (int col = 0; col < fields.size(); col++) {
+            // The driver takes an array of byte arrays only as byte[][].
+            Object[] values = "bytea".equals(types[col]) ? new byte[rows.size()][] : new Object[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                Object v = rows.get(i)[col];
+                values[i] = v instanceof OffsetDateTime t ? t.toString() : v;
+            }
+            columns[col] = values;
+        }
+        arrayStatement(dsl, sql.toString(), types, columns, rows.size(), table.getName());
+    }
+
+    /**
+     * PostgreSQL: runs a statement whose every parameter is an array (of the given element types), which must write
+     * {@code expectedRows} rows. On the writer's connection it is held back in its {@link StatementPipeline} and sent with
+     * the transaction's other statements; elsewhere it runs now.
+     */
+    static void arrayStatement(DSLContext dsl, String sql, String[] types, Object[][] columns, int expectedRows, String table) {
+        if (dsl.configuration().data(StatementPipeline.class) instanceof StatementPipeline pipeline) {
+            pipeline.hold(sql, types, columns, expectedRows, table);
+            return;
+        }
         int written = dsl.connectionResult(c -> {
-            try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
-                for (int col = 0; col < fields.size(); col++) {
-                    // The driver takes an array of byte arrays only as byte[][].
-                    Object[] values = "bytea".equals(types[col]) ? new byte[rows.size()][] : new Object[rows.size()];
-                    for (int i = 0; i < rows.size(); i++) {
-                        Object v = rows.get(i)[col];
-                        values[i] = v instanceof OffsetDateTime t ? t.toString() : v;
-                    }
-                    statement.setArray(col + 1, c.createArrayOf(types[col], values));
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                for (int col = 0; col < columns.length; col++) {
+                    statement.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
                 }
                 return statement.executeUpdate();
             }
         });
-        if (written != rows.size()) {
-            throw new IllegalStateException("wrote " + written + " rows of " + table.getName() + " where the batch has " + rows.size());
+        if (written != expectedRows) {
+            throw new IllegalStateException("wrote " + written + " rows of " + table + " where the batch has " + expectedRows);
         }
     }
 
