@@ -109,8 +109,7 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
         if (database.vendor() == Database.Vendor.POSTGRESQL) {
             // The writer's row statements of a transaction go to the server together (StatementPipeline).
             pipeline = new StatementPipeline();
-            writes = DSL.using(writes.configuration().deriveAppending(pipeline.flushingListener()));
-            writes.configuration().data(StatementPipeline.class, pipeline);
+            writes = pipeline.attachTo(writes);
             Boolean locked = writes.select(DSL.field("pg_try_advisory_lock({0})", Boolean.class, WRITER_LOCK_KEY))
                     .fetchOne(0, Boolean.class);
             // The writer's lookups (idempotency keys IN (…)) change shape with every batch and the journal grows

@@ -8,6 +8,8 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
  * PostgreSQL: the writer's row statements of one transaction, held back and sent to the server together, in one round
@@ -20,7 +22,7 @@ import org.jooq.ExecuteListener;
  * its end; the server runs them in order in the transaction, and the first that fails aborts the rest and the
  * transaction, as it would have one by one. Each statement's count of rows is checked afterwards, as it was before.
  * Anything else that the writer runs through jOOQ on the same connection (a read, a rare single-row update) first sends
- * what is held back ({@link #flushingListener}), so the order of the statements is always the order they were given in.
+ * what is held back ({@link #attachTo}), so the order of the statements is always the order they were given in.
  */
 final class StatementPipeline {
 
@@ -50,7 +52,15 @@ final class StatementPipeline {
         }
         List<Held> sending = List.copyOf(held);
         held.clear();
-        dsl.connection(c -> send(c, sending));
+        dsl.connection(c -> {
+            try {
+                send(c, sending);
+            } catch (SQLException e) {
+                // The server's own words, with its SQLState kept on the cause (jOOQ's wrapper would say only "Error
+                // while running ConnectionRunnable").
+                throw new DataAccessException("the batch's statements were refused: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static void send(Connection c, List<Held> statements) throws SQLException {
@@ -80,15 +90,21 @@ final class StatementPipeline {
         }
     }
 
-    /** Sends what is held before any other statement of the writer runs, so the statements keep their order. */
-    ExecuteListener flushingListener() {
-        return new ExecuteListener() {
+    /**
+     * The writer's context with this pipeline attached: {@link RowBatches#arrayStatement} holds its statements back here,
+     * and any other statement run through the context sends what is held first, so statements keep the order they were
+     * given in.
+     */
+    DSLContext attachTo(DSLContext writes) {
+        DSLContext attached = DSL.using(writes.configuration().deriveAppending(new ExecuteListener() {
             @Override
             public void start(ExecuteContext ctx) {
                 if (!held.isEmpty()) {
                     send(ctx.dsl());
                 }
             }
-        };
+        }));
+        attached.configuration().data(StatementPipeline.class, this);
+        return attached;
     }
 }
