@@ -148,7 +148,8 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             List<Account> accounts = dsl.selectFrom(ACCOUNT).orderBy(ACCOUNT.ID).fetch(JooqJournalStore::account);
             var resolver = JOURNAL_TRANSACTION.as("resolver");
             List<Transaction> openPendings = withLegs(dsl, dsl.selectFrom(JOURNAL_TRANSACTION)
-                    .where(JOURNAL_TRANSACTION.PHASE.eq(Phase.PENDING.name()))
+                    // A literal, so PostgreSQL's partial index of pending rows (V20) applies to any plan.
+                    .where(JOURNAL_TRANSACTION.PHASE.eq(DSL.inline(Phase.PENDING.name())))
                     .andNotExists(DSL.selectOne().from(resolver).where(resolver.PENDING_ID.eq(JOURNAL_TRANSACTION.ID)))
                     .fetch());
             JournalTransactionRecord head = dsl.selectFrom(JOURNAL_TRANSACTION).orderBy(JOURNAL_TRANSACTION.ID.desc())
