@@ -8,6 +8,8 @@
 #   JAR_NOTE="commit abc1234"   what that jar was built from, for the results
 #   MVN_OFFLINE=1               build with -o
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=   the PostgreSQL server (trust by default)
+#   H2_URL_SUFFIX=";PAGE_SIZE=…"  settings appended to the embedded H2 file's URL (an experiment; see choose_database)
+#   PG_URL_PARAMS="options=…"    driver parameters appended to PostgreSQL's URL (an experiment; see choose_database)
 #   KEEP_DATA=1                 keep the H2 data directories and CSV files in the work directory (removed by default)
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-}
@@ -58,9 +60,15 @@ pg_drop() { psql -d postgres -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev
 # gets a fresh scratch database named PREFIX_<pid>.
 choose_database() { # DB PREFIX
   case "$1" in
-    h2) label="H2 (embedded)"; envs=(); dbname= ;;
+    h2) label="H2 (embedded)"; envs=(); dbname=
+      # H2_URL_SUFFIX (e.g. ";PAGE_SIZE=16384"): the embedded file's URL with settings of an experiment appended.
+      if [ -n "${H2_URL_SUFFIX:-}" ]; then
+        envs=(MINGZHANG_DB_URL="jdbc:h2:file:$work/data-h2-url/mingzhang$H2_URL_SUFFIX" MINGZHANG_DB_USER=sa)
+      fi ;;
     postgresql) label=PostgreSQL; dbname=$2_$$; pg_scratch "$dbname"
-      envs=(MINGZHANG_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$dbname" MINGZHANG_DB_USER="$PGUSER" MINGZHANG_DB_PASSWORD="$PGPASSWORD") ;;
+      # PG_URL_PARAMS (e.g. "options=-c%20log_min_duration_statement%3D0"): driver parameters of an experiment.
+      envs=(MINGZHANG_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$dbname${PG_URL_PARAMS:+?$PG_URL_PARAMS}"
+        MINGZHANG_DB_USER="$PGUSER" MINGZHANG_DB_PASSWORD="$PGPASSWORD") ;;
     *) die "unknown database $1 (h2 or postgresql)" ;;
   esac
 }

@@ -177,7 +177,7 @@ done < "$rows"
 pg_version=$(psql -d postgres -Atqc 'SHOW server_version')
 pg_settings=$(psql -d postgres -Atqc "SELECT string_agg(name || ' = ' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
   WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers', 'max_connections', 'commit_delay')")
-command_line=$(command_line 'DATABASES|PROJECTS|CONNECTIONS|THREADS|WARMUP_S|DURATION_S|PGBENCH_[A-Z]+|PROFILE|HEAP|JAR' bench/http/run-http-bench.sh)
+command_line=$(command_line 'DATABASES|PROJECTS|CONNECTIONS|THREADS|WARMUP_S|DURATION_S|PGBENCH_[A-Z]+|PROFILE|HEAP|JAR|H2_URL_SUFFIX|PG_URL_PARAMS' bench/http/run-http-bench.sh)
 {
   echo "## HTTP gifts: restricted gifts over HTTP against pgbench (issue 10)"
   echo

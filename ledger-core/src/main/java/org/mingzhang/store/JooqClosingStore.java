@@ -28,6 +28,12 @@ import org.mingzhang.user.Actor;
 /** Year-end closes through jOOQ: a row per closed year; the closing entries themselves are in the journal. */
 final class JooqClosingStore implements ClosingStore, RecordWriter {
 
+    /**
+     * The journal's year-closing entries: a literal, so PostgreSQL's partial index of those rows (V20) applies to any
+     * plan ({@code StartUpIndexesTest}).
+     */
+    static final Condition YEAR_CLOSE_ROWS = JOURNAL_TRANSACTION.KIND.eq(DSL.inline(TransactionKind.YEAR_CLOSE.name()));
+
     private final DSLContext reads;
 
     JooqClosingStore(DSLContext reads) {
@@ -38,8 +44,7 @@ final class JooqClosingStore implements ClosingStore, RecordWriter {
     public List<YearClose> yearCloses() {
         Map<String, List<Long>> entries = new HashMap<>();
         reads.select(JOURNAL_TRANSACTION.FUND_ID, JOURNAL_TRANSACTION.OCCURRED_AT, JOURNAL_TRANSACTION.ID).from(JOURNAL_TRANSACTION)
-                // A literal, so PostgreSQL's partial index of these rows (V20) applies to any plan.
-                .where(JOURNAL_TRANSACTION.KIND.eq(DSL.inline(TransactionKind.YEAR_CLOSE.name()))).orderBy(JOURNAL_TRANSACTION.ID)
+                .where(YEAR_CLOSE_ROWS).orderBy(JOURNAL_TRANSACTION.ID)
                 .forEach(r -> entries.computeIfAbsent(r.value1() + ":" + FiscalYear.of(r.value2().toInstant()),
                         k -> new ArrayList<>()).add(r.value3()));
         return reads.selectFrom(YEAR_CLOSE).orderBy(YEAR_CLOSE.FUND_ID, YEAR_CLOSE.FISCAL_YEAR)

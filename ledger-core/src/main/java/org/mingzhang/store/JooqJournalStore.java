@@ -148,8 +148,7 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
             List<Account> accounts = dsl.selectFrom(ACCOUNT).orderBy(ACCOUNT.ID).fetch(JooqJournalStore::account);
             var resolver = JOURNAL_TRANSACTION.as("resolver");
             List<Transaction> openPendings = withLegs(dsl, dsl.selectFrom(JOURNAL_TRANSACTION)
-                    // A literal, so PostgreSQL's partial index of pending rows (V20) applies to any plan.
-                    .where(JOURNAL_TRANSACTION.PHASE.eq(DSL.inline(Phase.PENDING.name())))
+                    .where(PENDING_ROWS)
                     .andNotExists(DSL.selectOne().from(resolver).where(resolver.PENDING_ID.eq(JOURNAL_TRANSACTION.ID)))
                     .fetch());
             JournalTransactionRecord head = dsl.selectFrom(JOURNAL_TRANSACTION).orderBy(JOURNAL_TRANSACTION.ID.desc())
@@ -280,6 +279,12 @@ final class JooqJournalStore implements JournalStore, LedgerReads {
         RowBatches.insert(dsl, JOURNAL_TRANSACTION, TRANSACTION_COLUMNS, rows);
         RowBatches.insert(dsl, JOURNAL_LEG, LEG_COLUMNS, legs);
     }
+
+    /**
+     * The journal's pending rows, as the start-up reads them: a literal, so PostgreSQL's partial index of those rows
+     * (V20) applies to any plan ({@code StartUpIndexesTest}).
+     */
+    static final Condition PENDING_ROWS = JOURNAL_TRANSACTION.PHASE.eq(DSL.inline(Phase.PENDING.name()));
 
     /** The columns of a journal transaction's row, in the order {@link #insertTransactions} gives its values. */
     private static final List<Field<?>> TRANSACTION_COLUMNS = List.of(JOURNAL_TRANSACTION.ID, JOURNAL_TRANSACTION.IDEMPOTENCY_KEY,
