@@ -183,6 +183,42 @@ if loads:
       + ", ".join(f"{g} {v:.0f}%" for g, v in per_group.most_common(6) if v >= 0.5) + ".")
     w("")
 
+# The single writer's wall time (org.mingzhang.WriterBatch, one event a batch): what CPU samples cannot show, the
+# writer waiting for its callers or for the database.
+UNITS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1000.0, "min": 60000.0}
+
+
+def span_ms(value):
+    number, unit = (value or "0 ns").split()
+    return float(number.replace(",", "")) * UNITS[unit]
+
+
+PARTS = [("waited", "waiting for a first command (the writer idle)"),
+         ("gathered", "gathering the commands that the last batch's callers send next"),
+         ("read", "reading ahead (the journal's prefetch, request keys, the projections' rows)"),
+         ("decided", "deciding every command in memory, the projections' rows"),
+         ("committed", "writing the batch, committing, forcing it to disk")]
+batches = list(events("org.mingzhang.WriterBatch", 1))
+if batches:
+    totals = collections.Counter()
+    for f, _ in batches:
+        for key, _ in PARTS:
+            totals[key] += span_ms(f.get(key))
+        totals["duration"] += span_ms(f.get("duration"))
+        totals["commands"] += int(f.get("commands", "0"))
+    wall = totals["waited"] + totals["duration"]
+    rest = totals["duration"] - sum(totals[key] for key, _ in PARTS if key != "waited")
+    n = len(batches)
+    w(f"Where the single writer's wall time went (its own event `org.mingzhang.WriterBatch`, one a batch): {n:,} batches of "
+      f"{totals['commands'] / n:.1f} commands on average, {wall / n:.2f} ms a batch from one batch's end to the next's:")
+    w("")
+    w("| the writer was | ms a batch | share of its wall time |")
+    w("|---|---:|---:|")
+    for key, label in PARTS:
+        w(f"| {label} | {totals[key] / n:.2f} | {pct(totals[key], wall)} |")
+    w(f"| answering the callers, and the rest | {rest / n:.2f} | {pct(rest, wall)} |")
+    w("")
+
 exceptions = collections.Counter()
 for f, frames in events("jdk.JavaExceptionThrow", 1):
     exceptions[f.get("thrownClass", "?").split(" (")[0]] += 1

@@ -17,7 +17,7 @@
 # the machine during the measured run (jdk.ThreadCPULoad, "CN CompilerThreadN"); after 45 s the service's own CPU per
 # gift was half what it was after 15 s. A service runs for days: the figure that matters is the warmed one.
 #   PGBENCH_SCALE=10  PGBENCH_CLIENTS=32  PGBENCH_JOBS=2  PGBENCH_SECONDS=30   (pgbench -M prepared, TPC-B-like)
-#   PROFILE=1 (0: no JFR)  HEAP="-Xms1g -Xmx1g"  PORT=18310  JAR= (a prebuilt jar; default: build from the work tree)
+#   PROFILE=1 (0: no JFR)  PROFILE_S=20 (the profiled run, after the measured one)  HEAP="-Xms1g -Xmx1g"  PORT=18310  JAR= (a prebuilt jar; default: build from the work tree)
 #   OUT=bench/http/results.md   DOCS= (1 writes docs/benchmarks.md; default only with the full-run durations)
 #   QUIET_BUSY_MAX=15 QUIET_WAIT_S=300 (wait for an idle machine before measuring)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=
@@ -38,6 +38,7 @@ PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-32}
 PGBENCH_JOBS=${PGBENCH_JOBS:-2}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-30}
 PROFILE=${PROFILE:-1}
+PROFILE_S=${PROFILE_S:-20}
 HEAP=${HEAP:--Xms1g -Xmx1g}
 PORT=${PORT:-18310}
 OUT=${OUT:-bench/http/results.md}
@@ -107,9 +108,6 @@ for db in $DATABASES; do
     || { cat "$work/wrk-warm-$db.log" >&2; die "$label: wrk (warm-up) failed"; }
   warm_bad=$(awk '$1 == "status" && $2 != 201 { n += $3 } END { print n + 0 }' "$work/wrk-warm-$db.log")
   [ "$warm_bad" -eq 0 ] || { cat "$work/wrk-warm-$db.log" >&2; log "$label: FAILED: $warm_bad answers other than 201 in the warm-up"; status=1; }
-  if [ "$PROFILE" = 1 ]; then
-    "$jcmd" "$server_pid" JFR.start name=http-bench settings=profile >"$work/jfr-start-$db.log" 2>&1 || die "$label: JFR.start failed"
-  fi
   log "$label: measured, wrk ${wrk_args[*]} -d ${DURATION_S}s"
   cpu_watch_start "$server_pid" "$dbname"
   /usr/bin/time -f '%U %S' -o "$work/wrk-time-$db" \
@@ -118,7 +116,18 @@ for db in $DATABASES; do
   client_ticks=$(awk '{ printf "%.0f", ($1 + $2) * 100 }' "$work/wrk-time-$db")
   read -r busy jvm pgcpu clientcpu other < <(cpu_watch_stop "$client_ticks")
   if [ "$PROFILE" = 1 ]; then
+    # The profile is a run of its own, after the measured one: recording costs the service CPU (a fifth of H2's
+    # throughput was measured, docs/benchmarks.md), which must not count against the measured figure.
+    "$jcmd" "$server_pid" JFR.start name=http-bench settings=profile +org.mingzhang.WriterBatch#enabled=true \
+      >"$work/jfr-start-$db.log" 2>&1 || die "$label: JFR.start failed"
+    log "$label: profiled, wrk ${wrk_args[*]} -d ${PROFILE_S}s under Java Flight Recorder"
+    wrk "${wrk_args[@]}" -d "${PROFILE_S}s" -- "$acc" "$fund" "$plist" "$received" "prof-$prefix" >"$work/wrk-prof-$db.log" 2>&1 \
+      || { cat "$work/wrk-prof-$db.log" >&2; die "$label: wrk (profiled) failed"; }
     "$jcmd" "$server_pid" JFR.stop name=http-bench filename="$work/http-$db.jfr" >"$work/jfr-stop-$db.log" 2>&1 || die "$label: JFR.stop failed"
+    prof_created=$(awk '$1 == "status" && $2 == 201 { n += $3 } END { print n + 0 }' "$work/wrk-prof-$db.log")
+    prof_bad=$(awk '$1 == "status" && $2 != 201 { n += $3 } END { print n + 0 }' "$work/wrk-prof-$db.log")
+    prof_rate=$(awk -v n="$prof_created" -v d="$(awk '$1 == "duration_us" { print $2 }' "$work/wrk-prof-$db.log")" 'BEGIN { printf "%.0f", n / (d / 1e6) }')
+    [ "$prof_bad" -eq 0 ] || { log "$label: FAILED: $prof_bad answers other than 201 in the profiled run"; status=1; }
   fi
   sed -n '/^Running/,/^Transfer/p' "$work/wrk-$db.log" >&2
   created=$(awk '$1 == "status" && $2 == 201 { n += $3 } END { print n + 0 }' "$work/wrk-$db.log")
@@ -152,10 +161,12 @@ for db in $DATABASES; do
     "$chain" >> "$cpu_rows"
   if [ "$PROFILE" = 1 ]; then
     { echo "### Profile: $label"; echo
-      echo "\`jcmd <pid> JFR.start settings=profile\` for the measured run (service started with"
-      echo "\`-XX:FlightRecorderOptions:stackdepth=512\`); summarised by \`bench/http/jfr_summary.py\` from \`jfr print --events jdk.ExecutionSample\`."
+      echo "\`jcmd <pid> JFR.start settings=profile\` (with the writer's own event, \`org.mingzhang.WriterBatch\`) for a run of its own"
+      echo "after the measured one, ${PROFILE_S} s of the same load (service started with \`-XX:FlightRecorderOptions:stackdepth=512\`):"
+      echo "$(thousands "$prof_created") gifts answered 201, $(thousands "$prof_rate") gifts/s under the recorder against $(thousands "$rate") measured without it."
+      echo "Summarised by \`bench/http/jfr_summary.py\` from \`jfr print\`."
       echo
-      python3 bench/http/jfr_summary.py "$jfr" "$work/http-$db.jfr" "$created"
+      python3 bench/http/jfr_summary.py "$jfr" "$work/http-$db.jfr" "$prof_created"
       echo
     } >> "$profiles" || { log "$label: the profile summary failed"; status=1; }
   fi
@@ -186,8 +197,8 @@ command_line=$(command_line 'DATABASES|PROJECTS|CONNECTIONS|THREADS|WARMUP_S|DUR
   echo "in FUNDRAISING that name one matching pool (FLAT, 10/20/30%), from 20,000 different donors (\`bench/http/gifts.lua\`)."
   echo "Per database: a fresh service and database, the fixture made through the API, ${WARMUP_S} s of warm-up, then"
   echo "${DURATION_S} s measured; a gift counts only when it was answered 201 inside the measured run (non-201 answers, replays"
-  echo "and socket errors are counted and fail the run). The service runs with \`$HEAP\` and, during the measured run, Java"
-  echo "Flight Recorder (\`settings=profile\`$( [ "$PROFILE" = 1 ] || echo ': not this time, PROFILE=0')). wrk, the service and PostgreSQL share this machine."
+  echo "and socket errors are counted and fail the run). The service runs with \`$HEAP\`; Java Flight Recorder profiles it in a run of"
+  echo "its own after the measured one$( [ "$PROFILE" = 1 ] || echo ' (not this time, PROFILE=0)'). wrk, the service and PostgreSQL share this machine."
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'), took $(( $(date +%s) - bench_started )) s"
   echo "- Machine: $(machine_line)"

@@ -126,6 +126,8 @@ public final class LedgerWriter implements AutoCloseable {
     private long retryAtNanos;
     /** Commands waiting when the last batch's callers were answered ({@link #answering}). */
     private int queuedWhenAnswered;
+    /** The batch being processed, timed for Java Flight Recorder ({@link WriterBatchEvent}). */
+    private WriterBatchEvent timing = new WriterBatchEvent();
 
     public LedgerWriter(JournalStore store, Clock clock, ChartTemplate chart, Settings settings, List<Decider> deciders) {
         this(store, clock, chart, settings, deciders, List.of());
@@ -179,6 +181,7 @@ public final class LedgerWriter implements AutoCloseable {
         // How many commands the next batch should gather: those the last batch answered (their callers' next ones)
         // and those already waiting when it did.
         int expected = 0;
+        long idleSince = System.nanoTime();
         while (running || !queue.isEmpty()) {
             try {
                 Queued<?> first = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -186,11 +189,19 @@ public final class LedgerWriter implements AutoCloseable {
                     expected = 0;
                     continue;
                 }
+                long firstAt = System.nanoTime();
+                timing = new WriterBatchEvent();
+                timing.begin();
+                timing.waited = firstAt - idleSince;
                 batch.add(first);
                 queue.drainTo(batch, settings.batchCommandsMax() - 1);
                 regather(batch, expected);
+                timing.gathered = System.nanoTime() - firstAt;
                 process(batch);
                 expected = batch.size() + queuedWhenAnswered;
+                timing.commands = batch.size();
+                timing.commit();
+                idleSince = System.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -263,6 +274,7 @@ public final class LedgerWriter implements AutoCloseable {
                 return;
             }
             LOG.warn("a batch of {} commands failed; retrying them one by one", batch.size(), e);
+            timing.retried = true;
             for (Queued<?> one : batch) {
                 process(new ArrayList<>(List.of(one)));
             }
@@ -285,6 +297,7 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     private List<Outcome<?>> decideAndCommit(List<Queued<?>> batch) {
+        long readFrom = System.nanoTime();
         if (machine == null) {
             machine = loadMachine();
             projections.forEach(Projection::reload);
@@ -327,6 +340,8 @@ public final class LedgerWriter implements AutoCloseable {
         } finally {
             awaitAll(readAhead);
         }
+        long decideFrom = System.nanoTime();
+        timing.read += decideFrom - readFrom;
         LedgerStateMachine.Batch context = new LedgerStateMachine.Batch(prefetch, now());
         List<Outcome<?>> outcomes = new ArrayList<>(batch.size());
         Books books = machine.books(context);
@@ -336,9 +351,12 @@ public final class LedgerWriter implements AutoCloseable {
         }
         deciders.forEach(d -> d.assertInvariants(books));
         projections.forEach(p -> p.flush(books));
+        long commitFrom = System.nanoTime();
+        timing.decided += commitFrom - decideFrom;
         if (!context.writes.isEmpty()) {
             store.commit(context.writes);
         }
+        timing.committed += System.nanoTime() - commitFrom;
         return outcomes;
     }
 
