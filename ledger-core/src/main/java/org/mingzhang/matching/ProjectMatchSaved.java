@@ -5,7 +5,8 @@ import org.mingzhang.journal.BatchRecord;
 
 /**
  * The projection row of a project's match base ({@code project_match}) and the donors' counted sums that changed
- * ({@code project_match_donor}), written in the batch that changed them.
+ * ({@code project_donor.counted_fen}, the column of the donor's row that is the match base's), written in the batch that
+ * changed them.
  *
  * @param donorsCountedFen donor key → counted sum after the change; only the donors the batch touched
  * @param replacesDonors true when the base was counted afresh: every donor row of the project is replaced

@@ -5,7 +5,6 @@ import static org.mingzhang.store.jooq.Tables.PROJECT_DONOR;
 import static org.mingzhang.store.jooq.Tables.PROJECT_GIVING;
 import static org.mingzhang.store.jooq.Tables.PROJECT_SOURCE;
 import static org.mingzhang.store.jooq.Tables.PROJECT_MATCH;
-import static org.mingzhang.store.jooq.Tables.PROJECT_MATCH_DONOR;
 import static org.mingzhang.store.jooq.Tables.PROJECT_SHEET;
 import static org.mingzhang.store.jooq.Tables.PROJECT_SHEET_LINE;
 import static org.mingzhang.store.jooq.Tables.PROJECT_SHEET_RESERVATION;
@@ -83,9 +82,9 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
         for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
             List<Row2<Long, String>> keys = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT)).stream()
                     .map(d -> DSL.row(d.projectId(), d.donorKey())).toList();
-            reads.select(PROJECT_MATCH_DONOR.PROJECT_ID, PROJECT_MATCH_DONOR.DONOR_KEY, PROJECT_MATCH_DONOR.COUNTED_FEN)
-                    .from(PROJECT_MATCH_DONOR)
-                    .where(DSL.row(PROJECT_MATCH_DONOR.PROJECT_ID, PROJECT_MATCH_DONOR.DONOR_KEY).in(keys))
+            reads.select(PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY, PROJECT_DONOR.COUNTED_FEN)
+                    .from(PROJECT_DONOR)
+                    .where(DSL.row(PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY).in(keys))
                     .forEach(r -> found.put(new ProjectDonor(r.value1(), r.value2()), r.value3()));
         }
         return found;
@@ -93,7 +92,11 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
 
     @Override
     public void rebuildTallies(List<ProjectMatchSaved> rows) {
-        rebuild(MatchTallies.NAME, MatchTallies.VERSION, List.of(PROJECT_MATCH_DONOR, PROJECT_MATCH), dsl -> writeMatches(dsl, rows));
+        // The donor rows are shared with the giving projection: only this projection's column is cleared.
+        rebuild(MatchTallies.NAME, MatchTallies.VERSION, List.of(PROJECT_MATCH), dsl -> {
+            dsl.update(PROJECT_DONOR).set(PROJECT_DONOR.COUNTED_FEN, 0L).execute();
+            writeMatches(dsl, rows);
+        });
     }
 
     private static void writeMatches(DSLContext dsl, List<ProjectMatchSaved> rows) {
@@ -113,7 +116,7 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
             r.donorsCountedFen().forEach((key, fen) -> donors.put(new ProjectDonor(r.projectId(), key), fen));
         }
         for (List<Long> ids : chunks(replaced)) {
-            dsl.deleteFrom(PROJECT_MATCH_DONOR).where(PROJECT_MATCH_DONOR.PROJECT_ID.in(ids)).execute();
+            dsl.update(PROJECT_DONOR).set(PROJECT_DONOR.COUNTED_FEN, 0L).where(PROJECT_DONOR.PROJECT_ID.in(ids)).execute();
         }
         RowBatches.upsert(dsl, PROJECT_MATCH, List.of(PROJECT_MATCH.PROJECT_ID), List.of(PROJECT_MATCH.POOL_ID, PROJECT_MATCH.RULE_VERSION,
                 PROJECT_MATCH.GIFTS_CONSIDERED, PROJECT_MATCH.EXCLUDED_REFUNDED, PROJECT_MATCH.EXCLUDED_OUTSIDE_WINDOW,
@@ -125,8 +128,9 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
                             b.excludedByReason().get(ExclusionReason.IN_KIND_NOT_ELIGIBLE), b.receivedFen(),
                             b.removedByDonationCapFen(), b.removedByDonorCapFen(), b.baseFen()};
                 }).toList());
-        RowBatches.upsert(dsl, PROJECT_MATCH_DONOR, List.of(PROJECT_MATCH_DONOR.PROJECT_ID, PROJECT_MATCH_DONOR.DONOR_KEY),
-                List.of(PROJECT_MATCH_DONOR.COUNTED_FEN), donors.entrySet().stream()
+        // A donor's row is the giving projection's too (V21): this writes its counted sum only.
+        RowBatches.upsert(dsl, PROJECT_DONOR, List.of(PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY),
+                List.of(PROJECT_DONOR.COUNTED_FEN), donors.entrySet().stream()
                         .map(e -> new Object[] {e.getKey().projectId(), e.getKey().donorKey(), e.getValue()}).toList());
     }
 
@@ -310,8 +314,11 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
 
     @Override
     public void rebuildGiving(List<Saved> rows) {
-        rebuild(ProjectGiving.NAME, ProjectGiving.VERSION, List.of(PROJECT_DONOR, PROJECT_SOURCE, PROJECT_GIVING),
-                dsl -> writeGiving(dsl, rows));
+        // The donor rows are shared with the match base: only this projection's columns are cleared.
+        rebuild(ProjectGiving.NAME, ProjectGiving.VERSION, List.of(PROJECT_SOURCE, PROJECT_GIVING), dsl -> {
+            dsl.update(PROJECT_DONOR).set(PROJECT_DONOR.GIFTS, 0).set(PROJECT_DONOR.STANDING_FEN, 0L).execute();
+            writeGiving(dsl, rows);
+        });
     }
 
     /** Sources never go away (a refunded source keeps its row at zero), so each project's are written over what is there. */
@@ -331,6 +338,7 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
                 List.of(PROJECT_SOURCE.GIFTS, PROJECT_SOURCE.AMOUNT_FEN), last.values().stream()
                         .flatMap(sheet -> sheet.sources().stream().map(s -> new Object[] {sheet.projectId(), s.channel().name(),
                                 s.donorKind().name(), s.gifts(), s.amountFen()})).toList());
+        // A donor's row is the match base's too (V21): this writes its gifts and standing sum only.
         RowBatches.upsert(dsl, PROJECT_DONOR, List.of(PROJECT_DONOR.PROJECT_ID, PROJECT_DONOR.DONOR_KEY),
                 List.of(PROJECT_DONOR.GIFTS, PROJECT_DONOR.STANDING_FEN), donors.entrySet().stream()
                         .map(e -> new Object[] {e.getKey().projectId(), e.getKey().donorKey(), e.getValue().gifts(),

@@ -67,7 +67,9 @@ class H2CrashDurabilityTest {
             // Losing nothing at one kill is possible (a background write just before it); three in a row is not.
             for (int cycle = 0; cycle < CYCLES && lost == 0; cycle++) {
                 acknowledged.addAll(runAndKill(url, Database.H2Durability.DELAYED, "d" + cycle, 200));
-                lost = reopen(url).missing(acknowledged).size();
+                // The chain is not verified here: with the write delay, H2 once reopened such a file holding a transaction
+                // without its legs (2026-12-03; docs/reliability.md). Only what was kept is counted.
+                lost = keysAfterReopen(url).missing(acknowledged).size();
             }
             assertThat(lost).as("acknowledged entries lost with WRITE_DELAY 500").isPositive();
         }
@@ -126,12 +128,21 @@ class H2CrashDurabilityTest {
     }
 
     private static Stored reopen(String url) {
+        return reopen(url, true);
+    }
+
+    private static Stored keysAfterReopen(String url) {
+        return reopen(url, false);
+    }
+
+    private static Stored reopen(String url, boolean verifyChain) {
         try (Database database = Database.open(url, "sa", "", 2)) {
             List<String> keys = database.dsl().select(field("idempotency_key", String.class)).from(table("journal_transaction"))
                     .where(field("idempotency_key").isNotNull()).fetch(0, String.class);
             Set<String> unique = new HashSet<>();
             List<String> duplicates = keys.stream().filter(k -> !unique.add(k)).toList();
-            boolean chainOk = ChainVerification.verify(new JooqJournalStore(database, RecordRouter.on(database.dsl()))).ok();
+            boolean chainOk = verifyChain
+                    && ChainVerification.verify(new JooqJournalStore(database, RecordRouter.on(database.dsl()))).ok();
             return new Stored(unique, duplicates, chainOk);
         }
     }
