@@ -23,7 +23,16 @@ def at(stamp):
 
 
 def main(path, seconds):
-    records = [m.groups() for m in map(LINE.match, open(path, encoding='utf-8', errors='replace')) if m]
+    lines = open(path, encoding='utf-8', errors='replace').read().split('\n')
+    records = []
+    for i, line in enumerate(lines):
+        m = LINE.match(line)
+        if m:
+            stamp, pid, ms, kind, text = m.groups()
+            # The writer's pipelined statements are logged with their text on the next line, indented by a tab.
+            if not text.strip() and i + 1 < len(lines) and lines[i + 1].startswith('\t'):
+                text = lines[i + 1].strip()
+            records.append((stamp, pid, ms, kind, text))
     writers = collections.Counter(r[1] for r in records if 'INSERT INTO journal_transaction' in r[4])
     if not writers:
         sys.exit('no insert into journal_transaction in the log')
