@@ -1,0 +1,110 @@
+package org.mingzhang.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * V21 moves each donor's counted sum from {@code project_match_donor} into {@code project_donor}: books kept before it
+ * must come out with the same three figures per donor, whichever of the two tables held the donor. The rows are
+ * written at V20 with plain SQL (on PostgreSQL two bare projects first, written with the reference checks off, since
+ * their fund is not there; on H2 the donor rows with the checks off), then the database is opened as the service
+ * opens it, which migrates it.
+ */
+@DisplayName("V21: one donor table, from books kept in two")
+class DonorTableMigrationTest {
+
+    /** PostgreSQL's: the projects the donor rows refer to. */
+    private static final List<String> PROJECTS = List.of(7, 8).stream().map(id -> "INSERT INTO project (id, code, fund_id, "
+            + "title, category, need, plan, target_amount_fen, fundraising_opens_at, fundraising_closes_at, status, "
+            + "created_by_id, created_by_name, created_at, updated_at) VALUES (" + id + ", 'P" + id + "', 1, 't', 'c', 'n', "
+            + "'p', 100, TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00:00', TIMESTAMP WITH TIME ZONE "
+            + "'2026-02-01 00:00:00+00:00', 'DRAFT', 1, 'a', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00:00', "
+            + "TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00:00')").toList();
+
+    /** Before V21: (project, donor, gifts, standing) and (project, donor, counted). */
+    private static final List<String> BEFORE = List.of(
+            "INSERT INTO project_donor (project_id, donor_key, gifts, standing_fen) VALUES (7, 'both', 2, 50000)",
+            "INSERT INTO project_donor (project_id, donor_key, gifts, standing_fen) VALUES (7, 'giving-only', 1, 10000)",
+            "INSERT INTO project_donor (project_id, donor_key, gifts, standing_fen) VALUES (8, 'both', 1, 30000)",
+            "INSERT INTO project_match_donor (project_id, donor_key, counted_fen) VALUES (7, 'both', 45000)",
+            "INSERT INTO project_match_donor (project_id, donor_key, counted_fen) VALUES (7, 'match-only', 20000)",
+            "INSERT INTO project_match_donor (project_id, donor_key, counted_fen) VALUES (8, 'both', 30000)");
+
+    /** After V21: (project, donor, gifts, standing, counted), in key order. */
+    private static final List<String> AFTER = List.of(
+            "7 both 2 50000 45000",
+            "7 giving-only 1 10000 0",
+            "7 match-only 0 0 20000",
+            "8 both 1 30000 30000");
+
+    @Test
+    @DisplayName("H2")
+    void h2() throws SQLException {
+        String url = "jdbc:h2:mem:v21-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        migrateTo20(url, "sa", "h2");
+        // H2 refuses the bare projects (a check fails without their fund), so its reference checks stay off, for the
+        // whole database, until V21 has run; the migration moves donor rows and reads no project.
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+            s.execute("SET REFERENTIAL_INTEGRITY FALSE");
+            for (String insert : BEFORE) {
+                s.execute(insert);
+            }
+        }
+        try (Database db = Database.open(url, "sa", "", 2)) {
+            db.dsl().execute("SET REFERENTIAL_INTEGRITY TRUE");
+            assertMerged(db);
+        }
+    }
+
+    @Test
+    @DisplayName("PostgreSQL")
+    void postgres() throws SQLException {
+        String admin = TestDatabases.adminUrl();
+        String name = "mz_v21_" + UUID.randomUUID().toString().replace("-", "");
+        TestDatabases.execute(admin, "CREATE DATABASE " + name);
+        String url = admin.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+        try {
+            migrateTo20(url, TestDatabases.user(), "postgresql");
+            try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), ""); Statement s = c.createStatement()) {
+                // Foreign keys are triggers on PostgreSQL; a replica session does not fire them.
+                s.execute("SET session_replication_role = replica");
+                for (String insert : PROJECTS) {
+                    s.execute(insert);
+                }
+                s.execute("SET session_replication_role = DEFAULT");
+                for (String insert : BEFORE) {
+                    s.execute(insert);
+                }
+            }
+            try (Database db = Database.open(url, TestDatabases.user(), "", 2)) {
+                assertMerged(db);
+            }
+        } finally {
+            TestDatabases.execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private static void migrateTo20(String url, String user, String vendor) {
+        Flyway.configure().dataSource(url, user, "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+                .target("20").load().migrate();
+    }
+
+    private static void assertMerged(Database db) {
+        List<String> rows = db.dsl().fetch("SELECT project_id, donor_key, gifts, standing_fen, counted_fen FROM project_donor "
+                + "ORDER BY project_id, donor_key").map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " " + r.get(3) + " " + r.get(4));
+        assertThat(rows).containsExactlyElementsOf(AFTER);
+        assertThatThrownBy(() -> db.dsl().fetch("SELECT * FROM project_match_donor")).as("the old table is gone")
+                .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("project_match_donor"));
+    }
+}
