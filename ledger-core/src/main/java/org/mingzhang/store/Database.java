@@ -129,9 +129,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource ds = new HikariDataSource(config);
         boolean h2OnDisk = vendor == Vendor.H2 && !url.startsWith("jdbc:h2:mem:");
         try {
-            Flyway.configure().dataSource(ds)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.name().toLowerCase())
-                    .load().migrate();
+            Flyway.configure().dataSource(ds).locations(migrationLocations(vendor)).load().migrate();
             if (h2OnDisk) {
                 setWriteDelay(ds, h2Durability == H2Durability.DELAYED ? H2_DEFAULT_WRITE_DELAY_MS : 0);
             }
@@ -140,6 +138,11 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(ds, vendor, h2Durability, h2OnDisk);
+    }
+
+    /** Where the migrations of this vendor are: the shared ones, then its own. */
+    static String[] migrationLocations(Vendor vendor) {
+        return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + vendor.name().toLowerCase()};
     }
 
     /** The H2 URL with the settings this class chooses, where the URL does not set them itself. */

@@ -51,7 +51,7 @@ class DonorTableMigrationTest {
     @DisplayName("H2")
     void h2() throws SQLException {
         String url = "jdbc:h2:mem:v21-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        migrateTo20(url, "sa", "h2");
+        migrateTo20(url, "sa", Database.Vendor.H2);
         // H2 refuses the bare projects (a check fails without their fund), so its reference checks stay off, for the
         // whole database, until V21 has run; the migration moves donor rows and reads no project.
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
@@ -69,12 +69,10 @@ class DonorTableMigrationTest {
     @Test
     @DisplayName("PostgreSQL")
     void postgres() throws SQLException {
-        String admin = TestDatabases.adminUrl();
-        String name = "mz_v21_" + UUID.randomUUID().toString().replace("-", "");
-        TestDatabases.execute(admin, "CREATE DATABASE " + name);
-        String url = admin.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+        TestDatabases.Scratch scratch = TestDatabases.scratchPostgres();
+        String url = scratch.url();
         try {
-            migrateTo20(url, TestDatabases.user(), "postgresql");
+            migrateTo20(url, TestDatabases.user(), Database.Vendor.POSTGRESQL);
             try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), ""); Statement s = c.createStatement()) {
                 // Foreign keys are triggers on PostgreSQL; a replica session does not fire them.
                 s.execute("SET session_replication_role = replica");
@@ -90,14 +88,12 @@ class DonorTableMigrationTest {
                 assertMerged(db);
             }
         } finally {
-            TestDatabases.execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            scratch.drop().run();
         }
     }
 
-    private static void migrateTo20(String url, String user, String vendor) {
-        Flyway.configure().dataSource(url, user, "")
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-                .target("20").load().migrate();
+    private static void migrateTo20(String url, String user, Database.Vendor vendor) {
+        Flyway.configure().dataSource(url, user, "").locations(Database.migrationLocations(vendor)).target("20").load().migrate();
     }
 
     private static void assertMerged(Database db) {

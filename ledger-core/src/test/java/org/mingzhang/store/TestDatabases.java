@@ -37,11 +37,21 @@ public final class TestDatabases {
 
     /** A new PostgreSQL database, dropped again when the handle closes. */
     public static TestDatabase postgres() {
+        Scratch scratch = scratchPostgres();
+        return new Handle(Database.open(scratch.url(), user(), "", 8), scratch::drop);
+    }
+
+    /** An empty PostgreSQL database, not migrated (for tests of the migrations themselves), and how to drop it. */
+    public record Scratch(String url, Runnable drop) {
+    }
+
+    /** Creates an empty PostgreSQL database on the tests' server. */
+    public static Scratch scratchPostgres() {
         String admin = adminUrl();
         String name = "mz_test_" + UUID.randomUUID().toString().replace("-", "");
         execute(admin, "CREATE DATABASE " + name);
         String url = admin.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
-        return new Handle(Database.open(url, user(), "", 8), () -> execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        return new Scratch(url, () -> execute(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
     private record Handle(Database database, Runnable afterClose) implements TestDatabase {
