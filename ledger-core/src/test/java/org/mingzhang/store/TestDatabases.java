@@ -38,7 +38,7 @@ public final class TestDatabases {
     /** A new PostgreSQL database, dropped again when the handle closes. */
     public static TestDatabase postgres() {
         Scratch scratch = scratchPostgres();
-        return new Handle(Database.open(scratch.url(), user(), "", 8), scratch::drop);
+        return new Handle(Database.open(scratch.url(), user(), "", 8), scratch.drop());
     }
 
     /** An empty PostgreSQL database, not migrated (for tests of the migrations themselves), and how to drop it. */
