@@ -33,6 +33,15 @@ final class StatementPipeline {
     private record Held(String sql, String[] types, Object[][] columns, int expectedRows, String table) {
     }
 
+    /**
+     * The first statement of every pipeline: the row statements keep one plan each. The writer's session plans every
+     * statement afresh ({@code force_custom_plan}, for its lookups, {@link JooqJournalStore}), but these statements only
+     * ever insert or upsert the rows of arrays, so their plan never depends on the values, and planning them again for
+     * every batch took about a tenth of the writer's backend (docs/benchmarks.md, ninth pass). {@code SET LOCAL} ends
+     * with the transaction; the next batch's lookups are planned afresh again.
+     */
+    static final String GENERIC_PLANS = "SET LOCAL plan_cache_mode = force_generic_plan";
+
     private final List<Held> held = new ArrayList<>();
 
     /** Holds the statement back until {@link #send}. */
@@ -64,9 +73,9 @@ final class StatementPipeline {
     }
 
     private static void send(Connection c, List<Held> statements) throws SQLException {
-        StringBuilder sql = new StringBuilder();
+        StringBuilder sql = new StringBuilder(GENERIC_PLANS);
         for (Held s : statements) {
-            sql.append(sql.isEmpty() ? "" : ";\n").append(s.sql());
+            sql.append(";\n").append(s.sql());
         }
         try (PreparedStatement statement = c.prepareStatement(sql.toString())) {
             int parameter = 1;
@@ -76,11 +85,8 @@ final class StatementPipeline {
                 }
             }
             statement.execute();
-            for (int i = 0; i < statements.size(); i++) {
-                Held s = statements.get(i);
-                if (i > 0) {
-                    statement.getMoreResults();
-                }
+            for (Held s : statements) {
+                statement.getMoreResults();
                 int written = statement.getUpdateCount();
                 if (written != s.expectedRows()) {
                     throw new IllegalStateException("wrote " + written + " rows of " + s.table() + " where the batch has "

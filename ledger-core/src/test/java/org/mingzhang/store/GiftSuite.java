@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -224,6 +225,47 @@ abstract class GiftSuite extends LedgerOnDatabase {
         // The same copy, with what it names there, is taken: the checks refuse only what they should.
         org.assertj.core.api.Assertions.assertThatCode(() -> sql(copy.formatted("fund_id", "project_id", spare))).doesNotThrowAnyException();
         assertThat(database.giftStore().gift(gift.id())).contains(gift);
+    }
+
+    @Test
+    @DisplayName("when a log leaf names no transaction, or an attribution unit or donor row no project (inserted or moved "
+            + "there), then the database refuses")
+    void rowsAGiftAddsKeepTheirReferences() throws SQLException {
+        setUp();
+        Gift gift = give("TXSQ", "P1", 300_00, Channel.BANK_TRANSFER, MAY_2).value();
+        long project = gift.projectId();
+        assertThat(count("log_leaf WHERE transaction_id = " + gift.transactionId())).isEqualTo(1);
+        assertThat(count("attribution_unit WHERE gift_id = " + gift.id())).isEqualTo(1);
+        assertThat(count("project_donor WHERE project_id = " + project)).isEqualTo(1);
+        String leaf = "INSERT INTO log_leaf (leaf_index, transaction_id, leaf_hash) SELECT leaf_index + 1000, %d, leaf_hash "
+                + "FROM log_leaf WHERE transaction_id = " + gift.transactionId();
+        assertThat(LedgerStoreSuite.sqlState(() -> sql(leaf.formatted(987_654)))).as("a leaf of no transaction").startsWith("23");
+        String unit = "INSERT INTO attribution_unit (project_id, gift_id, part, origin, in_fen, standing_fen, remaining_fen) "
+                + "SELECT %d, gift_id + 1000000, part, origin, in_fen, standing_fen, remaining_fen FROM attribution_unit "
+                + "WHERE gift_id = " + gift.id();
+        assertThat(LedgerStoreSuite.sqlState(() -> sql(unit.formatted(987_654)))).as("a unit of no project").startsWith("23");
+        assertThat(LedgerStoreSuite.sqlState(() -> sql("UPDATE attribution_unit SET project_id = 987654 WHERE gift_id = "
+                + gift.id()))).as("a unit moved to no project").startsWith("23");
+        String donor = "INSERT INTO project_donor (project_id, donor_key, gifts, standing_fen) VALUES (%d, 'raw-donor', 1, 100)";
+        assertThat(LedgerStoreSuite.sqlState(() -> sql(donor.formatted(987_654)))).as("a donor of no project").startsWith("23");
+        assertThat(LedgerStoreSuite.sqlState(() -> sql("UPDATE project_donor SET project_id = 987654 WHERE project_id = "
+                + project))).as("a donor moved to no project").startsWith("23");
+        // The same rows naming what exists are taken: the checks refuse only what they should.
+        sql(unit.formatted(project));
+        sql(donor.formatted(project));
+        sql("UPDATE project_donor SET gifts = gifts + 1 WHERE project_id = " + project);
+        assertThat(count("attribution_unit WHERE project_id = " + project)).isEqualTo(2);
+        assertThat(count("project_donor WHERE project_id = " + project)).isEqualTo(2);
+        assertThat(count("log_leaf")).isEqualTo(f.transactionCount());
+    }
+
+    /** The number of rows of a table, with a condition after its name. */
+    private long count(String tableAndCondition) throws SQLException {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT COUNT(*) FROM " + tableAndCondition)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
