@@ -34,6 +34,10 @@ public final class DonorIdentifiers {
 
     /** A phone number in E.164 ({@code +8613900001111}), read with libphonenumber; mainland China when no country is given. */
     static String phone(String value, String field, Input input) {
+        String mobile = plainMainlandMobile(value);
+        if (mobile != null) {
+            return mobile;
+        }
         try {
             PhoneNumber number = PHONES.parse(value, DEFAULT_REGION);
             if (PHONES.isValidNumber(number)) {
@@ -45,6 +49,28 @@ public final class DonorIdentifiers {
         input.fail(field, "must be a phone number: a mainland number like 13900001111 or 010-12345678, or + with the "
                 + "country code for another country: \"" + Text.shown(value) + "\"");
         return null;
+    }
+
+    /**
+     * The E.164 form of a number typed as most donors type theirs, eleven digits of a mainland mobile ({@code 13900001111}),
+     * when libphonenumber holds it valid; otherwise null, and {@link #phone} reads the value the long way. libphonenumber's
+     * parse runs a dozen regular expressions over the text: 13% of the service's processor samples under load
+     * (docs/benchmarks.md, ninth pass); for these eleven digits it gives country code 86 and the digits as the national
+     * number, which is what this builds, and validity is still libphonenumber's. Numbers from 10, 11, 12 and 179 are left
+     * to the long way, where CN's carrier-prefix rule may strip digits. {@code DonorIdentifiersTest} checks that both ways agree.
+     */
+    static String plainMainlandMobile(String value) {
+        if (value.length() != 11 || value.charAt(0) != '1' || value.charAt(1) < '3' || value.charAt(1) > '9'
+                || value.startsWith("179")) {
+            return null;
+        }
+        for (int i = 2; i < 11; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return null;
+            }
+        }
+        PhoneNumber number = new PhoneNumber().setCountryCode(86).setNationalNumber(Long.parseLong(value));
+        return PHONES.isValidNumber(number) ? "+86" + value : null;
     }
 
     /** An 18-character resident identity number (居民身份证号码) whose birth date is a date and whose check character holds. */
