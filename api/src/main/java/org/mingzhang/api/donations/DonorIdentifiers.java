@@ -54,8 +54,8 @@ public final class DonorIdentifiers {
     /**
      * The E.164 form of a number typed as most donors type theirs, eleven digits of a mainland mobile ({@code 13900001111}),
      * when libphonenumber holds it valid; otherwise null, and {@link #phone} reads the value the long way. libphonenumber's
-     * parse runs a dozen regular expressions over the text: 13% of the service's processor samples under load
-     * (docs/benchmarks.md, ninth pass); for these eleven digits it gives country code 86 and the digits as the national
+     * parse runs a dozen regular expressions over the text: 13-15% of the service's CPU samples in the HTTP benchmark's
+     * PostgreSQL profile (docs/benchmarks.md, ninth pass); for these eleven digits it gives country code 86 and the digits as the national
      * number, which is what this builds, and validity is still libphonenumber's. Numbers from 10, 11, 12 and 179 are left
      * to the long way, where CN's carrier-prefix rule may strip digits. {@code DonorIdentifiersTest} checks that both ways agree.
      */
