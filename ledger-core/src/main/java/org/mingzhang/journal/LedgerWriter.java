@@ -189,9 +189,10 @@ public final class LedgerWriter implements AutoCloseable {
                     expected = 0;
                     continue;
                 }
-                long firstAt = System.nanoTime();
                 timing = new WriterBatchEvent();
                 timing.begin();
+                // Read after begin(), so that the parts timed from here fit inside the event's own span.
+                long firstAt = System.nanoTime();
                 timing.waited = firstAt - idleSince;
                 batch.add(first);
                 queue.drainTo(batch, settings.batchCommandsMax() - 1);

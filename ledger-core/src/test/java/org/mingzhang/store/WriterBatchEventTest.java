@@ -54,7 +54,11 @@ class WriterBatchEventTest {
             long parts = e.getLong("gathered") + e.getLong("read") + e.getLong("decided") + e.getLong("committed");
             assertThat(e.getLong("committed")).as("commit time").isPositive();
             assertThat(e.getLong("waited")).as("idle time").isNotNegative();
-            assertThat(parts).as("the parts of a batch").isLessThanOrEqualTo(e.getDuration().toNanos());
+            // The parts are timed with System.nanoTime, the event's span with Flight Recorder's own ticks: two clocks,
+            // which may run apart by NTP's slew (at most 0.05%), so the parts fit to within 0.1% and a microsecond
+            // (seen in CI: parts 546,413 ns in a span of 545,883).
+            long span = e.getDuration().toNanos();
+            assertThat(parts).as("the parts of a batch").isLessThanOrEqualTo(span + span / 1000 + 1_000);
             assertThat(e.getBoolean("retried")).isFalse();
         }
     }
