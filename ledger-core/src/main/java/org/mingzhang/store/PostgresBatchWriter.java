@@ -25,7 +25,7 @@ final class PostgresBatchWriter {
             return;
         }
         int n = deltas.size();
-        Object[][] cols = new Object[5][n];
+        Long[][] cols = new Long[5][n];
         int i = 0;
         for (Map.Entry<Long, long[]> e : deltas.entrySet()) {
             cols[0][i] = e.getKey();

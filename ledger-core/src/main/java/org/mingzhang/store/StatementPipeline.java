@@ -81,7 +81,7 @@ final class StatementPipeline {
             int parameter = 1;
             for (Held s : statements) {
                 for (int col = 0; col < s.columns().length; col++) {
-                    statement.setArray(parameter++, c.createArrayOf(s.types()[col], s.columns()[col]));
+                    statement.setObject(parameter++, RowBatches.binaryArray(s.types()[col], s.columns()[col]));
                 }
             }
             statement.execute();

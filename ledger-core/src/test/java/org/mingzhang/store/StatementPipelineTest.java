@@ -115,4 +115,65 @@ class StatementPipelineTest {
         RowBatches.arrayStatement(db.database().dsl(), INSERT, TYPES, new Object[][] {{7L}, {70L}}, 1, "pipeline_probe");
         assertThat(rows()).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("every column type the writer sends goes in binary and comes back exact, nulls, Chinese text and times included, by either path")
+    void everyTypeExact() throws SQLException {
+        db.database().dsl().execute("CREATE TABLE typed_probe (n BIGINT, i INTEGER, s SMALLINT, b BOOLEAN, raw BYTEA, "
+                + "t VARCHAR(100), at TIMESTAMPTZ)");
+        String insert = "INSERT INTO typed_probe (n, i, s, b, raw, t, at) SELECT * FROM unnest(?::int8[], ?::int4[], "
+                + "?::int2[], ?::bool[], ?::bytea[], ?::varchar[], ?::timestamptz[])";
+        String[] types = {"int8", "int4", "int2", "bool", "bytea", "varchar", "timestamptz"};
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-12-03T20:15:30.123456+08:00");
+        Object[][] columns = {
+                {Long.MAX_VALUE, Long.MIN_VALUE, null},
+                {Integer.MAX_VALUE, -1, null},
+                {(short) 7, Short.MIN_VALUE, null},
+                {true, false, null},
+                {new byte[] {0, -1, 'a', '\\'}, new byte[0], null},
+                {"善款 {\"quoted\"}, back\\slash", "", null},
+                {at, at.toString(), null}};
+        RowBatches.arrayStatement(writes, insert, types, columns, 3, "typed_probe");
+        pipeline.send(writes);
+        connection.commit();
+        RowBatches.arrayStatement(db.database().dsl(), insert, types, columns, 3, "typed_probe");
+        var rows = db.database().dsl().fetch("SELECT n, i, s, b, raw, t, at FROM typed_probe ORDER BY n NULLS LAST");
+        assertThat(rows).hasSize(6);
+        for (int copy = 0; copy < 2; copy++) {
+            var min = rows.get(copy);
+            assertThat(min.get(0, Long.class)).isEqualTo(Long.MIN_VALUE);
+            assertThat(min.get(1, Integer.class)).isEqualTo(-1);
+            assertThat(min.get(2, Short.class)).isEqualTo(Short.MIN_VALUE);
+            assertThat(min.get(3, Boolean.class)).isFalse();
+            assertThat(min.get(4, byte[].class)).isEmpty();
+            assertThat(min.get(5, String.class)).isEmpty();
+            assertThat(min.get(6, java.time.OffsetDateTime.class).toInstant()).isEqualTo(at.toInstant());
+            var max = rows.get(2 + copy);
+            assertThat(max.get(0, Long.class)).isEqualTo(Long.MAX_VALUE);
+            assertThat(max.get(1, Integer.class)).isEqualTo(Integer.MAX_VALUE);
+            assertThat(max.get(2, Short.class)).isEqualTo((short) 7);
+            assertThat(max.get(3, Boolean.class)).isTrue();
+            assertThat(max.get(4, byte[].class)).containsExactly(0, -1, 'a', '\\');
+            assertThat(max.get(5, String.class)).isEqualTo("善款 {\"quoted\"}, back\\slash");
+            assertThat(max.get(6, java.time.OffsetDateTime.class).toInstant()).isEqualTo(at.toInstant());
+            var none = rows.get(4 + copy);
+            for (int col = 0; col < 7; col++) {
+                assertThat(none.get(col)).as("column " + col + " of the row of nulls").isNull();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a column is sent as the typed array the driver encodes in binary, whatever array it was given in")
+    void binaryArrays() {
+        assertThat(RowBatches.binaryArray("int8", new Object[] {1L, null})).isInstanceOf(Long[].class).containsExactly(1L, null);
+        assertThat(RowBatches.binaryArray("bigint", new Long[] {2L})).isInstanceOf(Long[].class);
+        assertThat(RowBatches.binaryArray("bytea", new Object[] {new byte[] {1}})).isInstanceOf(byte[][].class);
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-12-03T12:00Z");
+        assertThat(RowBatches.binaryArray("timestamptz", new Object[] {at})).isInstanceOf(String[].class)
+                .containsExactly(at.toString());
+        assertThatThrownBy(() -> RowBatches.binaryArray("numeric", new Object[] {1L}))
+                .hasMessage("no binary array for numeric");
+        assertThatThrownBy(() -> RowBatches.binaryArray("int8", new Object[] {"1"})).isInstanceOf(ArrayStoreException.class);
+    }
 }
