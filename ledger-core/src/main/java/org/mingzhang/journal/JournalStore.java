@@ -17,7 +17,10 @@ public interface JournalStore extends AutoCloseable {
     /** Everything the writer decides with: funds, accounts with their totals, open pending transfers, the chain head. */
     LedgerSnapshot load();
 
-    /** The transactions a batch of commands refers to, read in one round trip each. */
+    /**
+     * The transactions a batch of commands refers to, read in one round trip each, in the writer's transaction: the
+     * transaction stays open for the batch's writes, and {@link #commit} ends both (or {@link #endBatchReads}).
+     */
     Prefetch prefetch(Set<String> idempotencyKeys, Set<Long> transactionIds);
 
     /**
@@ -31,6 +34,13 @@ public interface JournalStore extends AutoCloseable {
 
     /** Writes one batch in one database transaction: all of it or, if it throws, none of it. */
     void commit(WriteBatch batch);
+
+    /**
+     * Ends the transaction that a batch's reads ahead opened, for a batch that writes nothing (or failed before it
+     * wrote): nothing of it is left open while the writer waits for the next batch. Does nothing when no reads are open.
+     */
+    default void endBatchReads() {
+    }
 
     /** Releases the writer's claim and connection. */
     @Override

@@ -268,6 +268,7 @@ public final class LedgerWriter implements AutoCloseable {
             return;
         } catch (RuntimeException e) {
             machine = null;
+            endBatchReadsQuietly(e);
             if (batch.size() == 1) {
                 LOG.error("ledger command failed: {}", batch.get(0).command(), e);
                 answering();
@@ -289,6 +290,15 @@ public final class LedgerWriter implements AutoCloseable {
         answering();
         for (int i = 0; i < batch.size(); i++) {
             complete(batch.get(i), outcomes.get(i));
+        }
+    }
+
+    /** A batch failed after its reads ahead: their transaction is ended, and a failure to end it told with the batch's. */
+    private void endBatchReadsQuietly(RuntimeException failed) {
+        try {
+            store.endBatchReads();
+        } catch (RuntimeException e) {
+            failed.addSuppressed(e);
         }
     }
 
@@ -356,6 +366,8 @@ public final class LedgerWriter implements AutoCloseable {
         timing.decided += commitFrom - decideFrom;
         if (!context.writes.isEmpty()) {
             store.commit(context.writes);
+        } else {
+            store.endBatchReads();
         }
         timing.committed += System.nanoTime() - commitFrom;
         return outcomes;

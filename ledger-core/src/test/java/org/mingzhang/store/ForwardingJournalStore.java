@@ -43,6 +43,11 @@ class ForwardingJournalStore implements JournalStore {
     }
 
     @Override
+    public void endBatchReads() {
+        real.endBatchReads();
+    }
+
+    @Override
     public void close() {
         real.close();
     }
