@@ -157,7 +157,7 @@ final class RowBatches {
     /**
      * PostgreSQL: the column's values as the Java array whose class tells the driver to send it in binary ({@code Long[]}
      * as {@code int8[]}, {@code String[]} as {@code varchar[]}...), so that neither the driver nor the server turns every
-     * number into text and back (the server's {@code array_in} was 7% of the writer's backend, docs/benchmarks.md, tenth
+     * number into text and back (the server's {@code array_in} was 7% of the writer's backend, docs/benchmarks.md, ninth
      * pass). A time goes as its ISO text, which the statement casts ({@code ?::timestamptz[]}); the driver has no binary
      * form for it. A column already of the right class is sent as it is.
      */
