@@ -126,7 +126,7 @@ final class RowBatches {
             for (int i = 0; i < rows.size(); i++) {
                 values[i] = rows.get(i)[col];
             }
-            columns[col] = binaryArray(types[col], values);
+            columns[col] = values;
         }
         arrayStatement(dsl, sql.toString(), types, columns, rows.size(), table.getName());
     }
