@@ -11,6 +11,8 @@
 #   H2_URL_SUFFIX=";PAGE_SIZE=…"  settings appended to the embedded H2 file's URL (an experiment; see choose_database)
 #   PG_URL_PARAMS="options=…"    driver parameters appended to PostgreSQL's URL (an experiment; see choose_database)
 #   KEEP_DATA=1                 keep the H2 data directories and CSV files in the work directory (removed by default)
+#   MINGZHANG_JAVA_OPTS="…"     the JVM options to start the service with, as ./run takes them; default: jvm.options,
+#                               what ./run starts it with. A benchmark's own options (its HEAP) come after them.
 
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-}
 
@@ -87,9 +89,13 @@ finish_database() { # LABEL SERVER_LOG SERVER_PID DBNAME
 command_line() { # PATTERN SCRIPT [ARGS...]
   local pattern=$1 settings
   shift
-  settings=$(env | grep -E "^($pattern)=" | sort | tr '\n' ' ' || true)
+  settings=$(env | grep -E "^($pattern|MINGZHANG_JAVA_OPTS)=" | sort | tr '\n' ' ' || true)
   echo "${settings}$*"
 }
+
+# The JVM options ./run starts the service with (jvm.options, or MINGZHANG_JAVA_OPTS as ./run takes it): every benchmark
+# measures the service as it ships; serve adds the benchmark's own options (its heap) after them.
+service_jvm_opts=${MINGZHANG_JAVA_OPTS-$(sed -e 's/#.*//' jvm.options | tr '\n' ' ' | tr -s ' ' | sed -e 's/^ //' -e 's/ $//')}
 
 # The service. serve LABEL PORT DATADIR [ENV=VALUE ...] [-- JVM options ...]; sets server_pid and base.
 server_pids=()
@@ -103,7 +109,7 @@ serve() {
   mkdir -p "$data"
   server_log="$work/server-$label.log"
   env MINGZHANG_PORT="$port" MINGZHANG_DATA_DIR="$data" MINGZHANG_ADMIN_TOKEN="$admin_token" "${envs[@]}" \
-    "$java" "${opts[@]}" -jar "$jar" >>"$server_log" 2>&1 &
+    "$java" $service_jvm_opts "${opts[@]}" -jar "$jar" >>"$server_log" 2>&1 &
   server_pid=$!
   server_pids+=("$server_pid")
   base="http://127.0.0.1:$port"

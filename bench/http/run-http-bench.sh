@@ -197,7 +197,7 @@ command_line=$(command_line 'DATABASES|PROJECTS|CONNECTIONS|THREADS|WARMUP_S|DUR
   echo "in FUNDRAISING that name one matching pool (FLAT, 10/20/30%), from 20,000 different donors (\`bench/http/gifts.lua\`)."
   echo "Per database: a fresh service and database, the fixture made through the API, ${WARMUP_S} s of warm-up, then"
   echo "${DURATION_S} s measured; a gift counts only when it was answered 201 inside the measured run (non-201 answers, replays"
-  echo "and socket errors are counted and fail the run). The service runs with \`$HEAP\`; Java Flight Recorder profiles it in a run of"
+  echo "and socket errors are counted and fail the run). The service runs with the JVM options \`./run\` gives it (\`$service_jvm_opts\`) and \`$HEAP\`; Java Flight Recorder profiles it in a run of"
   echo "its own after the measured one$( [ "$PROFILE" = 1 ] || echo ' (not this time, PROFILE=0)'). wrk, the service and PostgreSQL share this machine."
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'), took $(( $(date +%s) - bench_started )) s"

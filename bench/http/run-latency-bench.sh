@@ -104,7 +104,7 @@ command_line=$(command_line 'DATABASES|BIG_GIFTS|SMALL_GIFTS|SMALL_PROJECTS|WARM
   echo "warm-up project. After $WARMUP warm-up gifts, $SAMPLES gifts to the big project interleaved with $SAMPLES to the small"
   echo "ones (round robin, so each small project ends with about $(( SMALL_GIFTS + (SAMPLES + SMALL_PROJECTS - 1) / SMALL_PROJECTS )) gifts). Time from sending the request"
   echo "to having read the whole answer, as the client sees it; every answer was 201. The goal: the big project's median"
-  echo "at most ${GOAL}× the small one's. The service runs with \`$HEAP\`; \"fill\" is the import of the big project's gifts."
+  echo "at most ${GOAL}× the small one's. The service runs with the JVM options \`./run\` gives it (\`$service_jvm_opts\`) and \`$HEAP\`; \"fill\" is the import of the big project's gifts."
   echo
   echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'), took $(( $(date +%s) - bench_started )) s"
   echo "- Machine: $(machine_line)"

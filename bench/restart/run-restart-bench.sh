@@ -193,7 +193,7 @@ command_line=$(command_line 'DATABASES|PROJECTS|CHUNK|IMPORT_PARALLEL|IMPORT_HEA
   echo "$(thousands "$GIFTS") restricted gifts, round robin over $PROJECTS FUNDRAISING projects of one community fund in one"
   echo "matching pool, put in the books through the bulk import (\`POST /api/v1/donations/import\`, $(thousands "$CHUNK") rows per"
   echo "request, $IMPORT_PARALLEL at a time, service with \`$IMPORT_HEAP\`); then the service is stopped (SIGTERM) and started"
-  echo "again with \`$RESTART_HEAP\` on the same books. \"Start\" is from launching the JVM to \`/health\` answering 200 (limit"
+  echo "again with \`$RESTART_HEAP\` on the same books (both after the JVM options \`./run\` gives the service, \`$service_jvm_opts\`). \"Start\" is from launching the JVM to \`/health\` answering 200 (limit"
   echo "${START_LIMIT_S} s); then one more restricted gift must be answered 201, with the receipt number that follows the imported gifts'. Heap used from \`jcmd <pid> GC.heap_info\` after that"
   echo "gift, and again after \`jcmd <pid> GC.run\` (the live set). On disk: the H2 file \`mingzhang.mv.db\` after the stop, or"
   echo "\`pg_database_size\` of the scratch database; per gift, the whole size over the gifts (in brackets: the growth"

@@ -28,7 +28,7 @@
 #   RATES="100 250 500" (lookups per second offered by bench/trace/OpenLoad.java, one run each; empty: none)  RATE_S=30
 #   PUBLIC_PER_MINUTE=100000000 (MINGZHANG_PUBLIC_PER_MINUTE: the default 600 a minute per address would answer 429 to
 #     a benchmark from one address within a second)
-#   PROFILE=1 (0: no JFR)  HEAP="-Xms2g -Xmx2g -XX:+UseZGC" (the collector ./run starts the service with)  PORT=18340  JAR= (a prebuilt jar; default: build from the work tree)
+#   PROFILE=1 (0: no JFR)  HEAP="-Xms2g -Xmx2g" (after the JVM options ./run gives the service, bench/http/lib.sh)  PORT=18340  JAR= (a prebuilt jar; default: build from the work tree)
 #   OUT=bench/trace/results.md  DOCS= (1 writes docs/benchmarks.md; default only with GIFTS >= 1000000)
 #   QUIET_BUSY_MAX=15 QUIET_WAIT_S=300 (wait for an idle machine before measuring)
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres PGPASSWORD=
@@ -56,7 +56,7 @@ RATES=${RATES-100 250 500}
 RATE_S=${RATE_S:-30}
 PUBLIC_PER_MINUTE=${PUBLIC_PER_MINUTE:-100000000}
 PROFILE=${PROFILE:-1}
-HEAP=${HEAP:--Xms2g -Xmx2g -XX:+UseZGC}
+HEAP=${HEAP:--Xms2g -Xmx2g}
 PORT=${PORT:-18340}
 OUT=${OUT:-bench/trace/results.md}
 [ "$CHUNK" -le 100000 ] || die "CHUNK must be at most 100000 (the import's limit)"
@@ -179,7 +179,7 @@ write_results() {
     echo
     echo "The service runs with \`MINGZHANG_PUBLIC_PER_MINUTE=$PUBLIC_PER_MINUTE\`: the public rate limit is per client address,"
     echo "600 a minute by default, and every request of the benchmark comes from 127.0.0.1, so with the default nearly every"
-    echo "answer would be a 429. The limit's own check (a token bucket per address) still runs on every request. Heap \`$HEAP\`."
+    echo "answer would be a 429. The limit's own check (a token bucket per address) still runs on every request. The service runs with the JVM options \`./run\` gives it (\`$service_jvm_opts\`) and \`$HEAP\`."
     echo
     echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'), took $(( $(date +%s) - bench_started )) s"
     echo "- Machine: $(machine_line); data on $(df -T "$work" | awk 'NR == 2 { print $2 }'). The machine is shared with other"
