@@ -25,31 +25,51 @@ public final class H2SchemaChanges {
      *                      migration was written for, and the migration must stop rather than go on
      */
     public static void dropUnique(Connection connection, String table, String column) throws SQLException {
-        List<String> names = uniqueConstraintsOver(connection, table, column);
+        dropConstraint(connection, "UNIQUE", table, column);
+    }
+
+    /**
+     * Drops the foreign key of {@code table} over exactly {@code column}, with the index H2 made for it.
+     *
+     * @throws SQLException when the table has no such foreign key, or more than one (as {@link #dropUnique})
+     */
+    public static void dropReference(Connection connection, String table, String column) throws SQLException {
+        dropConstraint(connection, "FOREIGN KEY", table, column);
+    }
+
+    private static void dropConstraint(Connection connection, String type, String table, String column) throws SQLException {
+        List<String> names = constraintsOver(connection, type, table, column);
         if (names.size() != 1) {
-            throw new SQLException("expected one unique constraint on " + table + " (" + column + "), found " + names);
+            throw new SQLException("expected one " + type + " constraint on " + table + " (" + column + "), found " + names);
         }
         try (Statement drop = connection.createStatement()) {
             drop.execute("ALTER TABLE \"" + table + "\" DROP CONSTRAINT \"" + names.get(0) + "\"");
         }
     }
 
-    /**
-     * The names of the unique constraints of the current schema over exactly this one column (names compared without
-     * case). The query is the SQL standard's information schema, so it reads PostgreSQL's too.
-     */
+    /** {@link #constraintsOver} for unique constraints. */
     static List<String> uniqueConstraintsOver(Connection connection, String table, String column) throws SQLException {
+        return constraintsOver(connection, "UNIQUE", table, column);
+    }
+
+    /**
+     * The names of the constraints of one type ({@code UNIQUE}, {@code FOREIGN KEY}) of the current schema over exactly
+     * this one column (names compared without case). The query is the SQL standard's information schema, so it reads
+     * PostgreSQL's too.
+     */
+    static List<String> constraintsOver(Connection connection, String type, String table, String column) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement find = connection.prepareStatement("""
                 SELECT tc.constraint_name FROM information_schema.table_constraints tc
-                WHERE tc.constraint_type = 'UNIQUE' AND tc.table_schema = current_schema AND lower(tc.table_name) = lower(?)
+                WHERE tc.constraint_type = ? AND tc.table_schema = current_schema AND lower(tc.table_name) = lower(?)
                   AND (SELECT COUNT(*) FROM information_schema.key_column_usage k WHERE k.constraint_schema = tc.constraint_schema
                        AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name) = 1
                   AND EXISTS (SELECT 1 FROM information_schema.key_column_usage k WHERE k.constraint_schema = tc.constraint_schema
                        AND k.table_name = tc.table_name AND k.constraint_name = tc.constraint_name
                        AND lower(k.column_name) = lower(?))""")) {
-            find.setString(1, table);
-            find.setString(2, column);
+            find.setString(1, type);
+            find.setString(2, table);
+            find.setString(3, column);
             try (ResultSet rs = find.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
