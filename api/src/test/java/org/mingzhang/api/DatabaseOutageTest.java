@@ -40,7 +40,9 @@ class DatabaseOutageTest extends ApiTestBase {
         return Map.of(
                 "mingzhang.db.url", adminUrl.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database),
                 "mingzhang.db.user", TestDatabases.user(),
-                "mingzhang.admin-token", ADMIN_TOKEN);
+                "mingzhang.admin-token", ADMIN_TOKEN,
+                // Its own data directory, as every other test's: the default (./data) would leave a log key in the module.
+                "mingzhang.data-dir", temporaryDataDir().toString());
     }
 
     @AfterAll
