@@ -17,7 +17,7 @@ import org.h2.api.Trigger;
  * name a row that is there. H2 can declare a foreign key only with an index over exactly its columns, which no read
  * used and every gift paid for; this trigger makes the same check by the referenced table's key instead, and refuses
  * with H2's own SQLSTATE for a reference (23506) and the name PostgreSQL gives the same check (V15_2, V22). The rows
- * referred to are never deleted nor re-keyed (the journal is append-only, funds and projects are kept: {@link
+ * referred to are never deleted nor re-keyed (the journal is append-only; funds, accounts and projects are kept: {@link
  * KeptRowTrigger}), which is all the foreign key's index was for.
  */
 public final class ReferenceTrigger implements Trigger {
@@ -94,16 +94,17 @@ public final class ReferenceTrigger implements Trigger {
             }
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
-                    throw new SQLException("insert or update on table \"" + table + "\" violates foreign key constraint \"" + name
-                            + "\": Key (" + lower(target.columns()) + ")=(" + Arrays.stream(columns).mapToObj(c -> String.valueOf(newRow[c]))
-                            .collect(Collectors.joining(", ")) + ") is not present in table \"" + target.table().toLowerCase(Locale.ROOT)
-                            + "\"", "23506");
+                    throw new SQLException(refusal(newRow), "23506");
                 }
             }
         }
     }
 
-    private static String lower(List<String> names) {
-        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    /** PostgreSQL's wording of the same refusal, with the key that points nowhere. */
+    private String refusal(Object[] row) {
+        String names = target.columns().stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        String values = Arrays.stream(columns).mapToObj(c -> String.valueOf(row[c])).collect(Collectors.joining(", "));
+        return "insert or update on table \"" + table + "\" violates foreign key constraint \"" + name + "\": Key (" + names + ")=("
+                + values + ") is not present in table \"" + target.table().toLowerCase(Locale.ROOT) + "\"";
     }
 }
