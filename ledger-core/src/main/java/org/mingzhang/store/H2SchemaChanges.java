@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Schema changes that H2's SQL cannot say by itself, called from H2's migrations through {@code CREATE ALIAS … FOR}
  * (as {@link AppendOnlyTrigger} is called from its triggers). H2 names a constraint declared inline itself
- * ({@code CONSTRAINT_…}), so a migration that drops one finds it by what it constrains.
+ * ({@code CONSTRAINT_…}), so a migration that drops one finds it by what it constrains. The triggers that H2's
+ * migrations create find their columns here too ({@link #columnPositions}).
  */
 public final class H2SchemaChanges {
 
@@ -77,5 +78,29 @@ public final class H2SchemaChanges {
             }
         }
         return names;
+    }
+
+    /**
+     * The positions (from 0) of {@code columns} in a row of {@code schema.table}, as H2 hands rows to a trigger.
+     *
+     * @throws SQLException when the table has no such column
+     */
+    static int[] columnPositions(Connection connection, String schema, String table, List<String> columns) throws SQLException {
+        int[] positions = new int[columns.size()];
+        try (PreparedStatement find = connection.prepareStatement("SELECT ordinal_position FROM information_schema.columns "
+                + "WHERE table_schema = ? AND table_name = ? AND column_name = ?")) {
+            for (int i = 0; i < positions.length; i++) {
+                find.setString(1, schema);
+                find.setString(2, table);
+                find.setString(3, columns.get(i));
+                try (ResultSet rs = find.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new SQLException(table + " has no column " + columns.get(i));
+                    }
+                    positions[i] = rs.getInt(1) - 1;
+                }
+            }
+        }
+        return positions;
     }
 }

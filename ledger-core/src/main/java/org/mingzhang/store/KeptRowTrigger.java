@@ -1,8 +1,6 @@
 package org.mingzhang.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -34,21 +32,7 @@ public final class KeptRowTrigger implements Trigger {
             throw new SQLException("no kept table is named " + tableName);
         }
         table = tableName.toLowerCase(Locale.ROOT);
-        keys = new int[columns.size()];
-        try (PreparedStatement s = conn.prepareStatement("SELECT ordinal_position FROM information_schema.columns "
-                + "WHERE table_schema = ? AND table_name = ? AND column_name = ?")) {
-            for (int i = 0; i < keys.length; i++) {
-                s.setString(1, schemaName);
-                s.setString(2, tableName);
-                s.setString(3, columns.get(i));
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        throw new SQLException(tableName + " has no column " + columns.get(i));
-                    }
-                    keys[i] = r.getInt(1) - 1;
-                }
-            }
-        }
+        keys = H2SchemaChanges.columnPositions(conn, schemaName, tableName, columns);
     }
 
     @Override

@@ -54,21 +54,7 @@ public final class ReferenceTrigger implements Trigger {
         }
         name = triggerName.toLowerCase(Locale.ROOT);
         table = tableName.toLowerCase(Locale.ROOT);
-        columns = new int[target.columns().size()];
-        try (PreparedStatement s = conn.prepareStatement("SELECT ordinal_position FROM information_schema.columns "
-                + "WHERE table_schema = ? AND table_name = ? AND column_name = ?")) {
-            for (int i = 0; i < columns.length; i++) {
-                s.setString(1, schemaName);
-                s.setString(2, tableName);
-                s.setString(3, target.columns().get(i));
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        throw new SQLException(tableName + " has no column " + target.columns().get(i));
-                    }
-                    columns[i] = r.getInt(1) - 1;
-                }
-            }
-        }
+        columns = H2SchemaChanges.columnPositions(conn, schemaName, tableName, target.columns());
         exists = "SELECT 1 FROM \"" + schemaName + "\".\"" + target.table() + "\" WHERE "
                 + target.keys().stream().map(key -> key + " = ?").collect(Collectors.joining(" AND "));
     }
