@@ -2,8 +2,8 @@
 -- columns, and these seven indexes served no read: the reads go through indexes that begin with the same columns
 -- (gift_fund, gift_project, journal_leg_fund, the primary keys of journal_leg, attribution_unit and project_donor), and
 -- an index on the referring side is there for deletes of the rows referred to, which never happen (funds, accounts
--- and projects are closed, not deleted; the journal is append-only). Each gift still entered four of them, and three
--- more a leg; on H2 that was the largest part of a gift's cost after the commit itself (docs/benchmarks.md,
+-- and projects are closed, not deleted; the journal is append-only). Each gift still entered up to four of them, and
+-- three more a leg; without them (and V23's two) H2 answered about a fifth more gifts a second (docs/benchmarks.md,
 -- fourteenth pass).
 --
 -- So each is checked as PostgreSQL checks it since V15_2 and V22, outside a foreign key: a trigger looks the named row
