@@ -95,7 +95,10 @@ class GiftRowIndexesTest {
         }
     }
 
-    /** A bare fund, account and project, named by no other row, so only the kept-row rule holds them. */
+    /**
+     * A bare fund, account and project. Nothing names the account or the project, so only the kept-row rule holds them;
+     * the fund is named by both, so its refusals are told apart from a foreign key's by the SQLSTATE and the wording.
+     */
     private static void assertKept(TestDatabases.TestDatabase db) {
         var dsl = db.database().dsl();
         String fund = "INSERT INTO fund (id, code, name, fund_level, must_not_go_negative, created_at) "
