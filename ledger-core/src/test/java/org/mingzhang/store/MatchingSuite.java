@@ -2,11 +2,16 @@ package org.mingzhang.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.mingzhang.assembly.LedgerAssembly;
 import org.mingzhang.fund.Fund;
 import org.mingzhang.fund.FundLevel;
 import org.mingzhang.gift.Channel;
@@ -132,6 +137,56 @@ abstract class MatchingSuite extends LedgerOnDatabase {
         ledger.execute(new RefundGift(LedgerFixture.key(), ACCOUNTANT, giftsToA.get(0).id(), "捐赠人撤回")).value();
     }
 
+
+    @Test
+    @DisplayName("when a donor gives to a matched project and to one without a pool then the donor's row holds the giving "
+            + "projection's gifts and standing sum and the match base's counted sum, each as the gifts made them, across a restart")
+    void donorRows() throws SQLException {
+        setUp(MatchMode.FLAT, SettlementMode.AT_PROJECT_CLOSE);
+        ProjectPlan noPool = new ProjectPlan("项目 PN", "便民维修", "居民需要", List.of("完成"), 50_000_00,
+                List.of(new BudgetLine(1, "材料", 50_000_00, null)), "计划", List.of(new TeamMember("负责人 PN", "负责人")),
+                OPENS, CLOSES, null);
+        ledger.execute(new CreateProject(ACCOUNTANT, f.code("PN"), f.code("A"), noPool)).value();
+        ledger.execute(new TransitionProject(ACCOUNTANT, f.code("PN"), ProjectTransition.SUBMIT, null)).value();
+        ledger.execute(new TransitionProject(COMMITTEE, f.code("PN"), ProjectTransition.APPROVE, null)).value();
+        String a0 = giftsToA.get(0).donor().key();
+        String a1 = giftsToA.get(1).donor().key();
+        // A0 gives again (each gift counts at most 2,000.00), A1's gift is refunded, and A0 gives to PN, which no pool
+        // matches: a row only the giving projection writes.
+        give("A", "PA", 500_00, "A0");
+        ledger.execute(new RefundGift(LedgerFixture.key(), ACCOUNTANT, giftsToA.get(1).id(), "捐赠人撤回")).value();
+        give("A", "PN", 300_00, "A0");
+
+        assertThat(donorRow("PA", a0)).as("gifts, standing, counted").containsExactly(2L, 3_000_00L, 2_500_00L);
+        assertThat(donorRow("PA", a1)).containsExactly(0L, 0L, 0L);
+        assertThat(donorRow("PA", giftsToA.get(2).donor().key())).containsExactly(1L, 2_500_00L, 2_000_00L);
+        assertThat(donorRow("PN", a0)).containsExactly(1L, 300_00L, 0L);
+
+        // After a restart the projections read the rows back and go on from them.
+        ledger.close();
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings());
+        f = new LedgerFixture(ledger, f.prefix);
+        give("A", "PA", 2_500_00, "A0");
+        give("A", "PA", 1_000_00, "A1");
+        assertThat(donorRow("PA", a0)).containsExactly(3L, 5_500_00L, 4_500_00L);
+        assertThat(donorRow("PA", a1)).containsExactly(1L, 1_000_00L, 1_000_00L);
+        assertThat(donorRow("PN", a0)).containsExactly(1L, 300_00L, 0L);
+        everyFundBalances();
+    }
+
+    /** A donor's row of a project, read with plain SQL: gifts, standing sum, counted sum. */
+    private List<Long> donorRow(String project, String donorKey) throws SQLException {
+        long projectId = database.projectStore().project(f.code(project)).orElseThrow().id();
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT gifts, standing_fen, counted_fen FROM project_donor WHERE project_id = ? AND donor_key = ?")) {
+            s.setLong(1, projectId);
+            s.setString(2, donorKey);
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).as("a row of %s in %s", donorKey, project).isTrue();
+                return List.of(r.getLong(1), r.getLong(2), r.getLong(3));
+            }
+        }
+    }
 
     @Test
     @DisplayName("when a flat pool settles project by project then the second project gets what is left, and a refund returns 400.00")
