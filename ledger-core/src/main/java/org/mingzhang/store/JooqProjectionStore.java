@@ -346,8 +346,8 @@ final class JooqProjectionStore implements MatchTallies, ProjectSheets, ProjectG
      * Writes the batch's donor rows (V21: one row holds the giving projection's columns and the match base's), each row
      * once: a donor both projections changed, as a restricted gift to a matched project does, in one statement of all
      * three columns; a donor only one of them changed, in a statement of that one's columns, which leaves the other's
-     * as they are. On H2 the row's page is thus changed once and its row marked committed once (docs/benchmarks.md,
-     * "Fifteenth pass").
+     * as they are. H2 thus finds and rewrites the row once, leaving one entry of it in the transaction's undo log for the
+     * commit to mark, not two (docs/benchmarks.md, "Fifteenth pass").
      */
     private static void writeDonors(DSLContext dsl, Map<ProjectDonor, DonorRow> giving, Map<ProjectDonor, Long> counted) {
         List<Object[]> both = new ArrayList<>();
