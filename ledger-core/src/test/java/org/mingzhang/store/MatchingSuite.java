@@ -140,7 +140,8 @@ abstract class MatchingSuite extends LedgerOnDatabase {
 
     @Test
     @DisplayName("when a donor gives to a matched project and to one without a pool then the donor's row holds the giving "
-            + "projection's gifts and standing sum and the match base's counted sum, each as the gifts made them, across a restart")
+            + "projection's gifts and standing sum and the match base's counted sum, each as the gifts made them, across a restart "
+            + "and when a project's base is counted afresh")
     void donorRows() throws SQLException {
         setUp(MatchMode.FLAT, SettlementMode.AT_PROJECT_CLOSE);
         ProjectPlan noPool = new ProjectPlan("项目 PN", "便民维修", "居民需要", List.of("完成"), 50_000_00,
@@ -171,6 +172,20 @@ abstract class MatchingSuite extends LedgerOnDatabase {
         assertThat(donorRow("PA", a0)).containsExactly(3L, 5_500_00L, 4_500_00L);
         assertThat(donorRow("PA", a1)).containsExactly(1L, 1_000_00L, 1_000_00L);
         assertThat(donorRow("PN", a0)).containsExactly(1L, 300_00L, 0L);
+
+        // PA's base is gone from storage (as in books from before the match base was kept): the next gift counts it
+        // afresh from PA's gifts, so the other donors' counted sums are written in a batch that leaves their gifts and
+        // standing sums alone (rows only the match base writes).
+        long pa = database.projectStore().project(f.code("PA")).orElseThrow().id();
+        ledger.close();
+        sql("DELETE FROM project_match WHERE project_id = " + pa);
+        sql("UPDATE project_donor SET counted_fen = 0 WHERE project_id = " + pa);
+        ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings());
+        f = new LedgerFixture(ledger, f.prefix);
+        give("A", "PA", 100_00, "A0");
+        assertThat(donorRow("PA", a0)).containsExactly(4L, 5_600_00L, 4_600_00L);
+        assertThat(donorRow("PA", a1)).containsExactly(1L, 1_000_00L, 1_000_00L);
+        assertThat(donorRow("PA", giftsToA.get(2).donor().key())).containsExactly(1L, 2_500_00L, 2_000_00L);
         everyFundBalances();
     }
 
