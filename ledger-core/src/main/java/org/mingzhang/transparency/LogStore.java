@@ -12,9 +12,12 @@ import java.util.OptionalLong;
  */
 public interface LogStore {
 
-    /** The projection's name and version in {@code projection_built}. */
+    /**
+     * The projection's name and version in {@code projection_built}. Version 2: the log kept in runs of leaves (V24),
+     * built once from the journal over books whose log was kept before.
+     */
     String NAME = "transparency-log";
-    int VERSION = 1;
+    int VERSION = 2;
 
     /** Whether the log has been built over the journal (books from before it are built once, at start). */
     boolean logBuilt();

@@ -228,18 +228,18 @@ abstract class GiftSuite extends LedgerOnDatabase {
     }
 
     @Test
-    @DisplayName("when a log leaf names no transaction, or an attribution unit or donor row no project (inserted or moved "
+    @DisplayName("when a log run names no transaction, or an attribution unit or donor row no project (inserted or moved "
             + "there), then the database refuses")
     void rowsAGiftAddsKeepTheirReferences() throws SQLException {
         setUp();
         Gift gift = give("TXSQ", "P1", 300_00, Channel.BANK_TRANSFER, MAY_2).value();
         long project = gift.projectId();
-        assertThat(count("log_leaf WHERE transaction_id = " + gift.transactionId())).isEqualTo(1);
+        assertThat(count("log_run WHERE last_transaction_id = " + gift.transactionId())).isEqualTo(1);
         assertThat(count("attribution_unit WHERE gift_id = " + gift.id())).isEqualTo(1);
         assertThat(count("project_donor WHERE project_id = " + project)).isEqualTo(1);
-        String leaf = "INSERT INTO log_leaf (leaf_index, transaction_id, leaf_hash) SELECT leaf_index + 1000, %d, leaf_hash "
-                + "FROM log_leaf WHERE transaction_id = " + gift.transactionId();
-        assertThat(LedgerStoreSuite.sqlState(() -> sql(leaf.formatted(987_654)))).as("a leaf of no transaction").startsWith("23");
+        String run = "INSERT INTO log_run (last_leaf, last_transaction_id, leaves, leaf_hashes, node_hashes) SELECT last_leaf + 1000, "
+                + "%d, leaves, leaf_hashes, node_hashes FROM log_run WHERE last_transaction_id = " + gift.transactionId();
+        assertThat(LedgerStoreSuite.sqlState(() -> sql(run.formatted(987_654)))).as("a log run of no transaction").startsWith("23");
         String unit = "INSERT INTO attribution_unit (project_id, gift_id, part, origin, in_fen, standing_fen, remaining_fen) "
                 + "SELECT %d, gift_id + 1000000, part, origin, in_fen, standing_fen, remaining_fen FROM attribution_unit "
                 + "WHERE gift_id = " + gift.id();
@@ -256,13 +256,19 @@ abstract class GiftSuite extends LedgerOnDatabase {
         sql("UPDATE project_donor SET gifts = gifts + 1 WHERE project_id = " + project);
         assertThat(count("attribution_unit WHERE project_id = " + project)).isEqualTo(2);
         assertThat(count("project_donor WHERE project_id = " + project)).isEqualTo(2);
-        assertThat(count("log_leaf")).isEqualTo(f.transactionCount());
+        assertThat(count("log_run WHERE last_transaction_id = 987654")).isZero();
+        assertThat(scalar("SELECT SUM(leaves) FROM log_run")).as("the log's leaves").isEqualTo(f.transactionCount());
     }
 
     /** The number of rows of a table, with a condition after its name. */
     private long count(String tableAndCondition) throws SQLException {
+        return scalar("SELECT COUNT(*) FROM " + tableAndCondition);
+    }
+
+    /** The one number a query gives. */
+    private long scalar(String query) throws SQLException {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-                var rs = s.executeQuery("SELECT COUNT(*) FROM " + tableAndCondition)) {
+                var rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -28,6 +28,7 @@ import org.mingzhang.journal.TransactionKind;
 import org.mingzhang.journal.TransactionQuery;
 import org.mingzhang.transparency.Checkpoint;
 import org.mingzhang.transparency.InclusionProof;
+import org.mingzhang.transparency.LogNode;
 import org.mingzhang.transparency.MerkleTree;
 import org.mingzhang.transparency.NoteKey;
 import org.mingzhang.transparency.PublishedCheckpoint;
@@ -286,11 +287,85 @@ abstract class TransparencyLogSuite extends LedgerOnDatabase {
             depositsInOneBatch(5);
             ledger.close();
             ledger = null;
-            asOwner("log_leaf", "UPDATE log_leaf SET leaf_hash = (SELECT leaf_hash FROM log_leaf WHERE leaf_index = 0) "
-                    + "WHERE leaf_index = 3");
+            long[] run = longestRun();
+            assertThat(run[1]).as("leaves in the longest run").isGreaterThanOrEqualTo(2);
+            // The run's leaves turned by one: its first leaf now holds its second's hash.
+            asOwner("log_run", "UPDATE log_run SET leaf_hashes = SUBSTRING(leaf_hashes FROM 33) || SUBSTRING(leaf_hashes FROM 1 FOR 32) "
+                    + "WHERE last_leaf = " + run[0]);
             sql("DELETE FROM projection_built WHERE name = 'transparency-log'");
             assertThatThrownBy(() -> LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings()))
-                    .hasStackTraceContaining("leaf 3 is not the journal's transaction");
+                    .hasStackTraceContaining("leaf " + (run[0] - run[1] + 1) + " is not the journal's transaction");
+        }
+
+        @Test
+        @DisplayName("and a stored subtree was changed, then the start is refused, naming the subtree")
+        void tamperedSubtree() throws Exception {
+            f.fund("A");
+            depositsInOneBatch(6);
+            ledger.close();
+            ledger = null;
+            long[] run = longestRun();
+            long first = run[0] - run[1] + 1;
+            // The first subtree a run's leaf completes is of level 1, over the first odd leaf and the one before it.
+            long odd = first % 2 == 1 ? first : first + 1;
+            assertThat(odd).as("an odd leaf in the longest run").isLessThanOrEqualTo(run[0]);
+            asOwner("log_run", "UPDATE log_run SET node_hashes = SUBSTRING(leaf_hashes FROM 1 FOR 32) || SUBSTRING(node_hashes FROM 33) "
+                    + "WHERE last_leaf = " + run[0]);
+            sql("DELETE FROM projection_built WHERE name = 'transparency-log'");
+            assertThatThrownBy(() -> LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings()))
+                    .hasStackTraceContaining("subtree " + new LogNode.Position(1, odd >> 1) + " is not the one the journal's leaves give");
+        }
+
+        /** The stored run with the most leaves (the earliest of those): its last leaf and its number of leaves. */
+        long[] longestRun() throws Exception {
+            try (var c = database.dataSource().getConnection(); var s = c.createStatement();
+                    var rs = s.executeQuery("SELECT last_leaf, leaves FROM log_run ORDER BY leaves DESC, last_leaf LIMIT 1")) {
+                assertThat(rs.next()).isTrue();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("when the log is built again over books that published checkpoints (as the first start after V24 does)")
+    class Rebuilt {
+
+        @Test
+        @DisplayName("then every checkpoint published before is a root of the new log, and later ones prove consistent with it")
+        void checkpointsStand() throws Exception {
+            f.fund("A");
+            depositsInOneBatch(7);
+            PublishedCheckpoint before = log().publish(PublishedCheckpoint.Reason.ON_DEMAND).checkpoint();
+            depositsInOneBatch(3);
+            ledger.close();
+            dropLogRowsAsOwner();
+            sql("DELETE FROM projection_built WHERE name = 'transparency-log'");
+            ledger = LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings());
+            f = new LedgerFixture(ledger, f.prefix);
+            f.deposit("A", 6_00);
+            logMatchesJournal();
+            TransparencyLog log = log();
+            PublishedCheckpoint after = log.latest().orElseThrow();
+            assertThat(MerkleTree.verifyConsistency(before.size(), after.size(), before.checkpoint().rootHash(),
+                    after.checkpoint().rootHash(), log.consistency(before.size(), after.size()))).isTrue();
+        }
+
+        @Test
+        @DisplayName("and a kept checkpoint is not a root of the journal's log, then the start is refused, naming its size")
+        void forgedCheckpoint() throws Exception {
+            f.fund("A");
+            depositsInOneBatch(4);
+            long size = log().size();
+            byte[] wrongRoot = rootOf(journalLeaves().subList(1, Math.toIntExact(size)));
+            Checkpoint forged = new Checkpoint(log().publish(PublishedCheckpoint.Reason.ON_DEMAND).checkpoint().checkpoint().origin(),
+                    size - 1, wrongRoot);
+            assertThat(database.logStore().addCheckpoint(new PublishedCheckpoint(forged, SignedNote.sign(forged.text(), KEY),
+                    PublishedCheckpoint.Reason.ON_DEMAND, Instant.parse("2026-07-15T03:00:00Z")))).isTrue();
+            ledger.close();
+            ledger = null;
+            sql("DELETE FROM projection_built WHERE name = 'transparency-log'");
+            assertThatThrownBy(() -> LedgerAssembly.open(database.ports(), org.mingzhang.journal.TestClock.in2026(), writerSettings()))
+                    .hasStackTraceContaining("the checkpoint published for " + (size - 1) + " leaves is not a root");
         }
     }
 
@@ -300,7 +375,7 @@ abstract class TransparencyLogSuite extends LedgerOnDatabase {
         f.fund("A");
         depositsInOneBatch(4);
         log().publish(PublishedCheckpoint.Reason.ON_DEMAND);
-        for (String statement : List.of("UPDATE log_leaf SET transaction_id = transaction_id", "DELETE FROM log_node",
+        for (String statement : List.of("UPDATE log_run SET leaves = leaves", "DELETE FROM log_run",
                 "UPDATE log_checkpoint SET reason = 'DAILY'")) {
             assertThatThrownBy(() -> sql(statement)).as(statement).hasMessageContaining("append-only");
         }
@@ -311,8 +386,7 @@ abstract class TransparencyLogSuite extends LedgerOnDatabase {
 
     /** Empties the log's tables as only the database owner could. */
     void dropLogRowsAsOwner() throws Exception {
-        asOwner("log_node", "DELETE FROM log_node");
-        asOwner("log_leaf", "DELETE FROM log_leaf");
+        asOwner("log_run", "DELETE FROM log_run");
     }
 
     /** A tree held in memory, computed by RFC 6962's definition: the reference the stored log is checked against. */
