@@ -3,13 +3,9 @@ package org.mingzhang.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -51,15 +47,10 @@ class DonorTableMigrationTest {
     @DisplayName("H2")
     void h2() throws SQLException {
         String url = "jdbc:h2:mem:v21-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        migrateTo20(url, "sa", Database.Vendor.H2);
+        OldBooks.migrateTo(url, "sa", Database.Vendor.H2, "20");
         // H2 refuses the bare projects (a check fails without their fund), so its reference checks stay off, for the
         // whole database, until V21 has run; the migration moves donor rows and reads no project.
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-            s.execute("SET REFERENTIAL_INTEGRITY FALSE");
-            for (String insert : BEFORE) {
-                s.execute(insert);
-            }
-        }
+        OldBooks.write(url, "sa", Database.Vendor.H2, true, BEFORE);
         try (Database db = Database.open(url, "sa", "", 2)) {
             db.dsl().execute("SET REFERENTIAL_INTEGRITY TRUE");
             assertMerged(db);
@@ -72,28 +63,16 @@ class DonorTableMigrationTest {
         TestDatabases.Scratch scratch = TestDatabases.scratchPostgres();
         String url = scratch.url();
         try {
-            migrateTo20(url, TestDatabases.user(), Database.Vendor.POSTGRESQL);
-            try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), ""); Statement s = c.createStatement()) {
-                // Foreign keys are triggers on PostgreSQL; a replica session does not fire them.
-                s.execute("SET session_replication_role = replica");
-                for (String insert : PROJECTS) {
-                    s.execute(insert);
-                }
-                s.execute("SET session_replication_role = DEFAULT");
-                for (String insert : BEFORE) {
-                    s.execute(insert);
-                }
-            }
+            OldBooks.migrateTo(url, TestDatabases.user(), Database.Vendor.POSTGRESQL, "20");
+            // The projects' fund is not there: they are written with the reference checks off, the donor rows with them on.
+            OldBooks.write(url, TestDatabases.user(), Database.Vendor.POSTGRESQL, true, PROJECTS);
+            OldBooks.write(url, TestDatabases.user(), Database.Vendor.POSTGRESQL, false, BEFORE);
             try (Database db = Database.open(url, TestDatabases.user(), "", 2)) {
                 assertMerged(db);
             }
         } finally {
             scratch.drop().run();
         }
-    }
-
-    private static void migrateTo20(String url, String user, Database.Vendor vendor) {
-        Flyway.configure().dataSource(url, user, "").locations(Database.migrationLocations(vendor)).target("20").load().migrate();
     }
 
     private static void assertMerged(Database db) {

@@ -3,13 +3,9 @@ package org.mingzhang.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * V24 replaces the log's rows per leaf and per subtree with rows per run. The log is a function of the journal, so the
  * old rows are not copied: the migration drops their tables and the log's mark, and the next start builds the runs
  * from the journal ({@code TransparencyLogSuite.Rebuilt} checks that build against the checkpoints published before).
- * Here, books kept at V23 with a leaf, a subtree and the log's mark (written with plain SQL, the reference checks off
- * since no journal is there) are opened as the service opens them, which migrates them.
+ * Here, books kept at V23 with a leaf, a subtree and the log's mark ({@link OldBooks}, the reference checks off since no
+ * journal is there) are opened as the service opens them, which migrates them.
  */
 @DisplayName("V24: the transparency log in runs, from books kept in leaves and subtrees")
 class LogRunMigrationTest {
@@ -32,17 +28,16 @@ class LogRunMigrationTest {
 
     private static final String ZEROS = "00".repeat(32);
 
+    private static List<String> before(String hash) {
+        return BEFORE.stream().map(statement -> statement.formatted(hash)).toList();
+    }
+
     @Test
     @DisplayName("H2")
     void h2() throws SQLException {
         String url = "jdbc:h2:mem:v24-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        migrateTo23(url, "sa", Database.Vendor.H2);
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-            s.execute("SET REFERENTIAL_INTEGRITY FALSE");
-            for (String insert : BEFORE) {
-                s.execute(insert.formatted("X'" + ZEROS + "'"));
-            }
-        }
+        OldBooks.migrateTo(url, "sa", Database.Vendor.H2, "23.1");
+        OldBooks.write(url, "sa", Database.Vendor.H2, true, before("X'" + ZEROS + "'"));
         try (Database db = Database.open(url, "sa", "", 2)) {
             db.dsl().execute("SET REFERENTIAL_INTEGRITY TRUE");
             assertMigrated(db);
@@ -55,28 +50,16 @@ class LogRunMigrationTest {
         TestDatabases.Scratch scratch = TestDatabases.scratchPostgres();
         String url = scratch.url();
         try {
-            migrateTo23(url, TestDatabases.user(), Database.Vendor.POSTGRESQL);
-            try (Connection c = DriverManager.getConnection(url, TestDatabases.user(), ""); Statement s = c.createStatement()) {
-                // Reference checks are triggers on PostgreSQL; a replica session does not fire them.
-                s.execute("SET session_replication_role = replica");
-                for (String insert : BEFORE) {
-                    s.execute(insert.formatted("'\\x" + ZEROS + "'::bytea"));
-                }
-                s.execute("SET session_replication_role = DEFAULT");
-            }
+            OldBooks.migrateTo(url, TestDatabases.user(), Database.Vendor.POSTGRESQL, "23");
+            OldBooks.write(url, TestDatabases.user(), Database.Vendor.POSTGRESQL, true, before("'\\x" + ZEROS + "'::bytea"));
             try (Database db = Database.open(url, TestDatabases.user(), "", 2)) {
                 assertMigrated(db);
-                assertThat(number(db, "SELECT COUNT(*) FROM pg_proc WHERE proname = 'log_leaf_references_exist'")).as("V22's check of the leaves' references").isZero();
+                assertThat(number(db, "SELECT COUNT(*) FROM pg_proc WHERE proname = 'log_leaf_references_exist'"))
+                        .as("V22's check of the leaves' references").isZero();
             }
         } finally {
             scratch.drop().run();
         }
-    }
-
-    /** The last migration before V24: H2's V23_1, PostgreSQL's V23. */
-    private static void migrateTo23(String url, String user, Database.Vendor vendor) {
-        String target = vendor == Database.Vendor.H2 ? "23.1" : "23";
-        Flyway.configure().dataSource(url, user, "").locations(Database.migrationLocations(vendor)).target(target).load().migrate();
     }
 
     private static long number(Database db, String query) {
