@@ -5,6 +5,8 @@ import static org.mingzhang.store.jooq.Tables.LOG_CHECKPOINT;
 import static org.mingzhang.store.jooq.Tables.LOG_RUN;
 
 import java.io.ByteArrayOutputStream;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,12 +21,13 @@ import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
+import org.jooq.SelectWhereStep;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.mingzhang.journal.BatchRecord;
-import org.mingzhang.store.jooq.tables.records.LogRunRecord;
 import org.mingzhang.transparency.Checkpoint;
 import org.mingzhang.transparency.LogAppended;
 import org.mingzhang.transparency.LogFrontier;
@@ -139,12 +142,11 @@ final class JooqTransparencyLog implements LogStore, RecordWriter {
     /** One stored run, as read. */
     private record Run(long lastLeaf, long lastTransactionId, int leaves, byte[] leafHashes, byte[] nodeHashes) {
 
-        static Run of(Record r) {
-            Run run = new Run(r.get(LOG_RUN.LAST_LEAF), r.get(LOG_RUN.LAST_TRANSACTION_ID), r.get(LOG_RUN.LEAVES),
-                    r.get(LOG_RUN.LEAF_HASHES), r.get(LOG_RUN.NODE_HASHES));
-            if (run.nodeHashes.length != HASH * (nodesBefore(run.lastLeaf + 1) - nodesBefore(run.firstLeaf()))) {
-                throw new IllegalStateException("the transparency log's run ending at leaf " + run.lastLeaf
-                        + " holds " + run.nodeHashes.length / HASH + " subtrees, not the ones its leaves complete");
+        static Run of(long lastLeaf, long lastTransactionId, int leaves, byte[] leafHashes, byte[] nodeHashes) {
+            Run run = new Run(lastLeaf, lastTransactionId, leaves, leafHashes, nodeHashes);
+            if (nodeHashes.length != HASH * (nodesBefore(lastLeaf + 1) - nodesBefore(run.firstLeaf()))) {
+                throw new IllegalStateException("the transparency log's run ending at leaf " + lastLeaf
+                        + " holds " + nodeHashes.length / HASH + " subtrees, not the ones its leaves complete");
             }
             return run;
         }
@@ -239,8 +241,7 @@ final class JooqTransparencyLog implements LogStore, RecordWriter {
                 ahead.removeFirst();
             }
             if (ahead.isEmpty()) {
-                dsl.selectFrom(LOG_RUN).where(LOG_RUN.LAST_LEAF.ge(leaf)).orderBy(LOG_RUN.LAST_LEAF).limit(CHECK_RUNS_PER_READ)
-                        .forEach(r -> ahead.addLast(Run.of(r)));
+                ahead.addAll(fetchRuns(dsl, runs().where(LOG_RUN.LAST_LEAF.ge(leaf)).orderBy(LOG_RUN.LAST_LEAF).limit(CHECK_RUNS_PER_READ)));
             }
             Run run = ahead.peekFirst();
             boolean isLeaf = node.position().level() == 0;
@@ -251,6 +252,39 @@ final class JooqTransparencyLog implements LogStore, RecordWriter {
                         + "leaves give") + ": restore the database from a backup");
             }
         }
+    }
+
+    /** A run's columns, in the order {@link #fetchRuns} reads them. */
+    private static final List<Field<?>> RUN_COLUMNS = List.of(LOG_RUN.LAST_LEAF, LOG_RUN.LAST_TRANSACTION_ID, LOG_RUN.LEAVES,
+            LOG_RUN.LEAF_HASHES, LOG_RUN.NODE_HASHES);
+
+    /** The runs of the table's rows (each query selects {@link #RUN_COLUMNS}, the runs found where it searches). */
+    private static SelectWhereStep<Record> runs() {
+        return DSL.select(RUN_COLUMNS).from(LOG_RUN);
+    }
+
+    /**
+     * The runs a query selects, read with the driver's own {@code getBytes}. jOOQ reads a {@code byte[]} on H2 as a
+     * {@code Blob}, and H2 turns a value of more than a few hundred bytes into a temporary LOB in its own store: a write
+     * into the database file for every run read, which under the public trace's load stalled lookups for seconds
+     * (docs/benchmarks.md, sixteenth pass).
+     */
+    private static List<Run> fetchRuns(DSLContext dsl, Select<?> query) {
+        return dsl.connectionResult(c -> {
+            try (PreparedStatement statement = c.prepareStatement(dsl.render(query))) {
+                List<Object> binds = dsl.extractBindValues(query);
+                for (int i = 0; i < binds.size(); i++) {
+                    statement.setObject(i + 1, binds.get(i));
+                }
+                List<Run> runs = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(Run.of(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBytes(4), rs.getBytes(5)));
+                    }
+                }
+                return runs;
+            }
+        });
     }
 
     private static void writeRuns(DSLContext dsl, List<Object[]> runs) {
@@ -266,12 +300,12 @@ final class JooqTransparencyLog implements LogStore, RecordWriter {
 
     /** The runs holding these leaves (one query; a leaf past the log has none). */
     private List<Run> runsHolding(SortedSet<Long> leaves) {
-        Select<LogRunRecord> query = null;
+        Select<Record> query = null;
         for (long leaf : leaves) {
-            var run = DSL.selectFrom(LOG_RUN).where(LOG_RUN.LAST_LEAF.ge(leaf)).orderBy(LOG_RUN.LAST_LEAF).limit(1);
+            var run = runs().where(LOG_RUN.LAST_LEAF.ge(leaf)).orderBy(LOG_RUN.LAST_LEAF).limit(1);
             query = query == null ? run : query.unionAll(run);
         }
-        return query == null ? List.of() : reads.fetch(query).map(Run::of);
+        return query == null ? List.of() : fetchRuns(reads, query);
     }
 
     @Override
@@ -291,15 +325,15 @@ final class JooqTransparencyLog implements LogStore, RecordWriter {
     @Override
     public Map<Long, byte[]> leafHashes(List<LeafRange> ranges) {
         // The runs holding [from, to): those that end inside it, and the first that ends at or after its last leaf.
-        Select<LogRunRecord> query = null;
+        Select<Record> query = null;
         for (LeafRange r : ranges) {
-            Select<LogRunRecord> range = DSL.selectFrom(LOG_RUN).where(LOG_RUN.LAST_LEAF.between(r.from(), r.to() - 2))
-                    .unionAll(DSL.selectFrom(LOG_RUN).where(LOG_RUN.LAST_LEAF.ge(r.to() - 1)).orderBy(LOG_RUN.LAST_LEAF).limit(1));
+            Select<Record> range = runs().where(LOG_RUN.LAST_LEAF.between(r.from(), r.to() - 2))
+                    .unionAll(runs().where(LOG_RUN.LAST_LEAF.ge(r.to() - 1)).orderBy(LOG_RUN.LAST_LEAF).limit(1));
             query = query == null ? range : query.unionAll(range);
         }
         Map<Long, byte[]> found = new HashMap<>();
         if (query != null) {
-            for (Run run : reads.fetch(query).map(Run::of)) {
+            for (Run run : fetchRuns(reads, query)) {
                 for (LeafRange r : ranges) {
                     for (long leaf = Math.max(r.from(), run.firstLeaf()); leaf < r.to() && leaf <= run.lastLeaf(); leaf++) {
                         found.put(leaf, run.hash(new LogNode.Position(0, leaf)));
