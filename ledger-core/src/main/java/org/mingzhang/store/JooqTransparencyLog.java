@@ -74,7 +74,7 @@ final class JooqTransparencyLog implements LogStore, RecordWriter {
      * projection_built} is gone) must hold the journal's leaves and the subtrees they give, hash by hash: anything else
      * is refused, since the rows are append-only and a log that disagrees with the journal is tampering. Only what is
      * missing is written. Every checkpoint published before must be a root of the log built: a checkpoint that a donor
-     * or an auditor holds proves consistent with the log after any rebuild (after V24, every start rebuilds it once).
+     * or an auditor holds proves consistent with the log after any rebuild (the first start after V24 is one).
      */
     @Override
     public void buildLog() {
