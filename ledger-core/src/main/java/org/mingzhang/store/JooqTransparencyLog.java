@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Select;
 import org.jooq.SelectWhereStep;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -267,9 +268,15 @@ final class JooqTransparencyLog implements LogStore, RecordWriter {
      * The runs a query selects, read with the driver's own {@code getBytes}. jOOQ reads a {@code byte[]} on H2 as a
      * {@code Blob}, and H2 turns a value of more than a few hundred bytes into a temporary LOB in its own store: a write
      * into the database file for every run read, which under the public trace's load stalled lookups for seconds
-     * (docs/benchmarks.md, sixteenth pass).
+     * (docs/benchmarks.md, sixteenth pass). On PostgreSQL jOOQ's fetch stays: there the plain JDBC read cost the lookup
+     * more processor time in the one pair of runs that compared them.
      */
     private static List<Run> fetchRuns(DSLContext dsl, Select<?> query) {
+        if (dsl.dialect().family() != SQLDialect.H2) {
+            // PostgreSQL's driver reads bytea as bytes either way; jOOQ's own fetch measured cheaper there.
+            return dsl.fetch(query).map(r -> Run.of(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Integer.class),
+                    r.get(3, byte[].class), r.get(4, byte[].class)));
+        }
         return dsl.connectionResult(c -> {
             try (PreparedStatement statement = c.prepareStatement(dsl.render(query))) {
                 List<Object> binds = dsl.extractBindValues(query);
