@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +34,7 @@ class LogRunMigrationTest {
     @Test
     @DisplayName("H2")
     void h2() throws SQLException {
-        String url = "jdbc:h2:mem:v24-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        OldBooks.migrateTo(url, "sa", Database.Vendor.H2, "23.1");
-        OldBooks.write(url, "sa", Database.Vendor.H2, true, before("X'" + ZEROS + "'"));
-        try (Database db = Database.open(url, "sa", "", 2)) {
-            db.dsl().execute("SET REFERENTIAL_INTEGRITY TRUE");
+        try (Database db = OldBooks.upgradedH2("23.1", before("X'" + ZEROS + "'"))) {
             assertMigrated(db);
         }
     }

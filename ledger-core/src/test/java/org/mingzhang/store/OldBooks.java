@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -36,5 +37,23 @@ final class OldBooks {
                 s.execute(statement);
             }
         }
+    }
+
+    /**
+     * An in-memory H2 database kept at {@code target}, the statements written with its reference checks off, then opened
+     * as the service opens it (which runs the migrations after {@code target}), with its reference checks on again.
+     */
+    static Database upgradedH2(String target, List<String> statements) throws SQLException {
+        String url = "jdbc:h2:mem:old-books-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        migrateTo(url, "sa", Database.Vendor.H2, target);
+        write(url, "sa", Database.Vendor.H2, true, statements);
+        Database db = Database.open(url, "sa", "", 2);
+        try {
+            db.dsl().execute("SET REFERENTIAL_INTEGRITY TRUE");
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
     }
 }
