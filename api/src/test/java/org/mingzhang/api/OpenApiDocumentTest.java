@@ -54,7 +54,7 @@ class OpenApiDocumentTest extends ApiTestBase {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().readOperationsMap().entrySet()) {
                 Operation op = entry.getValue();
                 String name = entry.getKey() + " " + path.getKey();
-                List<String> statuses = new ArrayList<>(List.of("400", "429"));
+                List<String> statuses = new ArrayList<>(List.of("400", "414", "429", "431"));
                 if (!open) {
                     statuses.addAll(List.of("401", "403"));
                 }

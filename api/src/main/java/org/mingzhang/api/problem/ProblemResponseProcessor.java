@@ -1,13 +1,20 @@
 package org.mingzhang.api.problem;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.mingzhang.api.Limits;
 import org.mingzhang.store.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +30,14 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
 
+    private final int requestLineBytesMax;
+    private final int headerBytesMax;
+
+    ProblemResponseProcessor(NettyHttpServerConfiguration server) {
+        this.requestLineBytesMax = server.getMaxInitialLineLength();
+        this.headerBytesMax = server.getMaxHeaderSize();
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
@@ -30,8 +45,26 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
         int status = base.code();
         Problem problem;
         Throwable cause = context.getRootCause().orElse(null);
+        if (cause == null && request instanceof NettyHttpRequest<?> netty && netty.getNativeRequest().decoderResult().isFailure()) {
+            // Netty's decoder gave up before the request was routed; the framework says 413 for any length it refused.
+            cause = netty.getNativeRequest().decoderResult().cause();
+            // The server closes the connection after this answer (the request was never read to its end). The answer is
+            // HTTP/1.0, where a client that sees no "Connection: close" may put the connection back in its pool and
+            // send its next request down a closed socket.
+            base.header(HttpHeaders.CONNECTION, "close");
+        }
         if (cause instanceof ProblemException p) {
             problem = p.problem();
+        } else if (cause instanceof TooLongHttpLineException) {
+            base.status(HttpStatus.REQUEST_URI_TOO_LONG);
+            problem = Problems.ofStatus(414, "the request line (method, path and query) is longer than the "
+                    + requestLineBytesMax + " bytes this server reads; send the values in the body or in fewer characters");
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            base.status(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
+            problem = Problems.ofStatus(431, "the request's headers are longer than the " + headerBytesMax
+                    + " bytes this server reads in all; an Idempotency-Key is at most "
+                    + Limits.IDEMPOTENCY_KEY_CHARS_MAX + " characters, a bearer token at most "
+                    + Limits.TOKEN_CHARS_MAX);
         } else if (status < 500 && JsonProblems.find(cause) != null) {
             problem = JsonProblems.of(JsonProblems.find(cause)).problem();
         } else if (status >= 500 && cause != null && StorageFailures.isUnavailable(cause)) {

@@ -60,7 +60,9 @@ public final class Problems {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 413 -> "request-too-large";
+            case 414 -> "request-line-too-long";
             case 415 -> "unsupported-media-type";
+            case 431 -> "headers-too-large";
             case 503 -> "service-unavailable";
             default -> status >= 500 ? "internal-error" : title.toLowerCase(Locale.ROOT).replace(' ', '-');
         };

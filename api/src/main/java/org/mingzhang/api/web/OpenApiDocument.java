@@ -161,8 +161,10 @@ final class OpenApiDocument {
             declare(responses, "413", "The body is larger than the operation takes");
             declare(responses, "415", "The body is not of a type the operation takes");
         }
+        declare(responses, "414", "The request line (method, path and query) is longer than the server reads");
         declare(responses, "429", open ? "This address called the public API too often; retry after Retry-After seconds"
                 : "This address failed to authenticate too often; retry after Retry-After seconds");
+        declare(responses, "431", "The request's headers are longer than the server reads in all");
         if (!path.equals("/openapi.yml")) {
             declare(responses, "503", "The service cannot take the request now (a full write queue, a database that does "
                     + "not answer); retry after Retry-After seconds");
