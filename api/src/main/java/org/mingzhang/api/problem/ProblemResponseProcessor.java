@@ -4,6 +4,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -65,6 +66,15 @@ public final class ProblemResponseProcessor implements ErrorResponseProcessor<Pr
                     + " bytes this server reads in all; an Idempotency-Key is at most "
                     + Limits.IDEMPOTENCY_KEY_CHARS_MAX + " characters, a bearer token at most "
                     + Limits.TOKEN_CHARS_MAX);
+        } else if (status == 413) {
+            // A body without Content-Length counted as it arrived (a declared length is judged by BodySizeFilter). The
+            // framework's own message is written for the developer ("configure micronaut.server...").
+            String over = cause instanceof BufferLengthExceededException b
+                    ? "passed the " + b.getAdvertisedLength() + " bytes that " + request.getMethodName() + " "
+                            + request.getPath() + " takes (jsonBodyBytesMax)"
+                    : "is larger than " + request.getMethodName() + " " + request.getPath() + " takes";
+            problem = Problems.ofStatus(413, "the request body " + over + "; it was refused as it arrived, and the rest "
+                    + "was not read");
         } else if (status < 500 && JsonProblems.find(cause) != null) {
             problem = JsonProblems.of(JsonProblems.find(cause)).problem();
         } else if (status >= 500 && cause != null && StorageFailures.isUnavailable(cause)) {
