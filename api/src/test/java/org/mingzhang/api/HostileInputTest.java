@@ -338,6 +338,35 @@ class HostileInputTest extends DonationTestBase {
         }
 
         @Test
+        void aClientThatKeepsSendingIsCutOffOnceTheLingerEnds() throws Exception {
+            try (java.net.Socket socket = new java.net.Socket(server.getHost(), server.getPort())) {
+                socket.setSoTimeout(10_000);
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(("POST " + DONATIONS + " HTTP/1.1\r\nHost: mingzhang\r\nIdempotency-Key: " + "k".repeat(10_000)
+                        + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                // The answer, then the end of the server's side, while the client has not finished its headers.
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(answer.matches("(?s)HTTP/1\\.[01] 431 .*headers-too-large.*"), answer);
+                // The client goes on sending: the server reads and discards it, then closes after the linger.
+                long start = System.nanoTime();
+                byte[] more = new byte[1024];
+                java.io.IOException cut = null;
+                while (cut == null && System.nanoTime() - start < 10_000_000_000L) {
+                    try {
+                        out.write(more);
+                        out.flush();
+                        Thread.sleep(50);
+                    } catch (java.io.IOException closed) {
+                        cut = closed;
+                    }
+                }
+                assertTrue(cut != null, "a lingering connection is closed in the end, not held for a client that never stops");
+            }
+            assertUnchanged();
+        }
+
+        @Test
         void aHundredKilobyteQuery() throws Exception {
             everyTryReadsTheProblem(414, "4096 bytes",
                     () -> gift("?note=" + "q".repeat(100_000)).header("Idempotency-Key", key()).build());
