@@ -296,7 +296,8 @@ class HostileInputTest extends DonationTestBase {
 
         /**
          * A gift whose request the server cannot read to its end, sent {@link #TRIES} times on the JDK's client. Before
-         * the server lingered on close, about one try in thirty saw a reset connection instead of the answer.
+         * the server lingered on close, between one try in thirty and one in eight saw a reset connection instead of the
+         * answer.
          */
         void everyTryReadsTheProblem(int status, String says, java.util.function.Supplier<java.net.http.HttpRequest> request)
                 throws Exception {
