@@ -9,11 +9,11 @@
 # It removes the log's mark (and in `build` mode its runs, with the append-only trigger taken off) through H2's Shell,
 # starts JAR with -Xmx256m on DATA_DIR, and prints the seconds until /health answers. H2's Shell runs with H2's jar
 # alone, so re-creating the trigger fails ("class not found") and the books are left without it: they are for this
-# measurement only. Needs a JDK 21+ at JAVA (default: the temurin-25 of this machine) and the H2 jar in ~/.m2.
+# measurement only. Needs a JDK 21+ at JAVA (default: the temurin-25 of this machine) and the H2 jar in ~/.m2 (or at H2_JAR).
 set -e
 dir=$1; jar=$2; mode=$3
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-H2=/root/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar
+H2=${H2_JAR:-$HOME/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar}
 sql="DELETE FROM projection_built WHERE name = 'transparency-log'"
 if [ "$mode" = build ]; then
   sql="$sql; DROP TRIGGER log_run_append_only; DELETE FROM log_run; CREATE TRIGGER log_run_append_only BEFORE UPDATE, DELETE ON log_run FOR EACH ROW CALL 'org.mingzhang.store.AppendOnlyTrigger'"
