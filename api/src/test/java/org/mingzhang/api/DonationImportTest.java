@@ -42,8 +42,16 @@ class DonationImportTest extends DonationTestBase {
 
     /** Posts raw bytes, as a script posting a file does. */
     ApiClient.Reply importCsv(String token, byte[] body, String contentType) {
+        return importCsv(token, body, contentType, null);
+    }
+
+    /** Posts raw bytes with {@code contentEncoding} as the body's Content-Encoding (none when null). */
+    ApiClient.Reply importCsv(String token, byte[] body, String contentType, String contentEncoding) {
         MutableHttpRequest<byte[]> request = HttpRequest.POST(IMPORT, body).contentType(contentType)
                 .header("Authorization", "Bearer " + token);
+        if (contentEncoding != null) {
+            request.header("Content-Encoding", contentEncoding);
+        }
         HttpResponse<String> response;
         try {
             response = httpClient.toBlocking().exchange(request, String.class);
@@ -353,6 +361,27 @@ class DonationImportTest extends DonationTestBase {
             assertProblem(unclosed, 400);
             assertProblem(importCsv(accountant, csv.getBytes(StandardCharsets.UTF_8), "application/json"), 415);
             assertNothingWritten(journal, fund);
+        }
+
+        @Test
+        @DisplayName("when the file is gzipped, it is read; when it says gzip and is not, then 400 naming Content-Encoding")
+        void compressed() throws IOException {
+            String fund = newFund();
+            long journal = journalSize();
+            String csv = HEADER + "\n" + money(unique("z-"), fund, null, "10.00", "CASH", anHourAgo()) + "\n";
+            ApiClient.Reply plain = importCsv(accountant, csv.getBytes(StandardCharsets.UTF_8), "text/csv", "gzip");
+            assertProblem(plain, 400);
+            assertEquals("Content-Encoding", plain.json().path("errors").path(0).path("field").asText(), plain::toString);
+            assertTrue(plain.text("detail").contains("says that the body is compressed (gzip or deflate), and the body is "
+                    + "not in that coding"), plain::toString);
+            assertNothingWritten(journal, fund);
+            java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzipped)) {
+                out.write(csv.getBytes(StandardCharsets.UTF_8));
+            }
+            ApiClient.Reply read = importCsv(accountant, gzipped.toByteArray(), "text/csv", "gzip");
+            assertEquals(200, read.status(), read::toString);
+            assertEquals(1, read.json().path("created").asInt(), read::toString);
         }
 
         @Test

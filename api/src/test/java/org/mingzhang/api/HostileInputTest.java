@@ -372,4 +372,71 @@ class HostileInputTest extends DonationTestBase {
                     () -> gift("?note=" + "q".repeat(100_000)).header("Idempotency-Key", key()).build());
         }
     }
+
+    @Nested
+    @DisplayName("a body in a coding the server does not read, or not in the coding it names: a 415 or a 400 naming "
+            + "Content-Encoding, never a 500, and nothing written")
+    class ContentEncoding {
+
+        /** Sends {@code body} as a gift with {@code coding} as its Content-Encoding, on the JDK's client (bytes as they are). */
+        java.net.http.HttpResponse<String> send(String coding, byte[] body) throws Exception {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(server.getURI().resolve(DONATIONS))
+                    .header("Authorization", "Bearer " + accountant).header("Idempotency-Key", key())
+                    .header("Content-Type", "application/json").header("Content-Encoding", coding)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        byte[] giftJson() throws Exception {
+            return ApiClient.JSON.writeValueAsBytes(gift(fund, "7.00"));
+        }
+
+        void assertProblem(java.net.http.HttpResponse<String> response, int status, String says) throws Exception {
+            assertEquals(status, response.statusCode(), response::body);
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    response::toString);
+            assertTrue(response.body().contains(says), response::body);
+            assertUnchanged();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"gzip", "x-gzip", "deflate", "GZIP"})
+        void aBodyThatIsNotInTheCodingItNamesIsA400NamingTheHeader(String coding) throws Exception {
+            java.net.http.HttpResponse<String> response = send(coding, giftJson());
+            assertProblem(response, 400, "says that the body is compressed (gzip or deflate), and the body is not in "
+                    + "that coding");
+            com.fasterxml.jackson.databind.JsonNode problem = ApiClient.JSON.readTree(response.body());
+            assertEquals("Content-Encoding", problem.path("errors").path(0).path("field").asText(), response::body);
+        }
+
+        @Test
+        void aBodyInAnotherCodingIsA415ThatSaysWhichTheServerReads() throws Exception {
+            for (String coding : List.of("br", "zstd", "compress", "gzip, gzip", "gzip, br")) {
+                java.net.http.HttpResponse<String> response = send(coding, giftJson());
+                assertProblem(response, 415, "is \\\"" + coding + "\\\", which this server does not read");
+                assertEquals("gzip, deflate", response.headers().firstValue("Accept-Encoding").orElse(null), coding);
+            }
+            ApiClient.Reply read = api().get(DONATIONS + "?fundCode=" + fund).as(accountant)
+                    .header("Content-Encoding", "br").send();
+            assertEquals(200, read.status(), "an operation that reads no body does not care how one is coded: " + read);
+        }
+
+        @Test
+        void aGzippedOrDeflatedBodyIsReadAsItsCodingSays() throws Exception {
+            java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzipped)) {
+                out.write(giftJson());
+            }
+            assertEquals(201, send("gzip", gzipped.toByteArray()).statusCode());
+            java.io.ByteArrayOutputStream deflated = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(deflated)) {
+                out.write(giftJson());
+            }
+            assertEquals(201, send("deflate", deflated.toByteArray()).statusCode());
+            assertEquals(201, send("identity", giftJson()).statusCode());
+            assertEquals(giftsBefore + 3, giftsOf(fund).size(), "each coding the server reads records its gift");
+        }
+    }
 }

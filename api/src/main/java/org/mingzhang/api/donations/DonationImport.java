@@ -25,10 +25,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mingzhang.api.Limits;
 import org.mingzhang.api.auth.Authenticator;
+import org.mingzhang.api.edge.ContentEncodings;
 import org.mingzhang.api.edge.IdempotencyKeys;
 import org.mingzhang.api.edge.Input;
 import org.mingzhang.api.edge.Text;
 import org.mingzhang.api.problem.FieldError;
+import org.mingzhang.api.problem.Problem;
 import org.mingzhang.api.problem.ProblemException;
 import org.mingzhang.api.problem.Problems;
 import org.mingzhang.gift.Gift;
@@ -145,6 +147,10 @@ final class DonationImport {
                 return new ProblemException(Problems.ofStatus(413, "the CSV must have at most "
                         + DonationLimits.IMPORT_BYTES_MAX + " bytes (importBytesMax); split it into several files"));
             }
+        }
+        Problem undecodable = ContentEncodings.undecodable(e);
+        if (undecodable != null) {
+            return new ProblemException(undecodable);
         }
         if (e instanceof CharacterCodingException) {
             return Problems.invalid(null, "the CSV must be encoded in UTF-8 (in a spreadsheet, save as \"CSV UTF-8\"); "

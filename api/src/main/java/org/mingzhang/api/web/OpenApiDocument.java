@@ -159,7 +159,8 @@ final class OpenApiDocument {
         }
         if (body) {
             declare(responses, "413", "The body is larger than the operation takes");
-            declare(responses, "415", "The body is not of a type the operation takes");
+            declare(responses, "415", "The body is not of a type the operation takes, or comes in a Content-Encoding "
+                    + "other than gzip or deflate");
         }
         declare(responses, "414", "The request line (method, path and query) is longer than the server reads");
         declare(responses, "429", open ? "This address called the public API too often; retry after Retry-After seconds"
