@@ -2,7 +2,9 @@
 # What H2 writes at each commit, by table and index, in a database file that the service wrote (docs/benchmarks.md, fifth pass).
 # H2 writes a commit as one chunk of every page the commit changed (copy-on-write), so the bytes of a chunk by map
 # are what each table and index cost the commit. Run it on a copy of the file of a stopped service, for example on the
-# books of the HTTP benchmark: KEEP_DATA=1 DATABASES=h2 bench/http/run-http-bench.sh, then the data-h2 folder it names.
+# books of the HTTP benchmark: KEEP_DATA=1 DATABASES=h2 bench/http/run-http-bench.sh, then the data-h2 folder it names
+# (with H2_URL_SUFFIX=';MAX_COMPACT_TIME=0' H2 does not compact at close; otherwise the chunks of that compaction,
+# which are not commits, are left out and the output says how many).
 #
 #   bench/h2/commit-anatomy.sh /tmp/mz-http-bench.XXXX/data-h2/mingzhang.mv.db [CHUNKS=100]
 #
