@@ -37,7 +37,7 @@ import org.mingzhang.project.TransitionProject;
  * method version {@value Outflow#METHOD_VERSION}), in the batch transaction of the outflow.
  *
  * <p>What it keeps in memory: nothing between batches. Within a batch, the units of the projects that the batch pays,
- * charges, refunds, matches or moves leftover from or to (read ahead in {@link #prepare} for the commands that name
+ * charges, refunds, matches or moves leftover from or to (read ahead in {@link #readAhead} for the commands that name
  * them, else read when first needed), the gifts the batch recorded, and the units the batch added for new gifts. A
  * project's units are as many as its gifts (two with their match shares), so a batch holds at most the units of the
  * few projects it spends from; a batch of gifts reads none, it only adds one unit per gift. Everything is dropped after
@@ -139,32 +139,42 @@ public final class AttributionProjection implements Projection, GiftListener {
 
     /**
      * Reads ahead the units of the projects the batch's commands will spend from, refund from, match, or move leftover
-     * between. A command whose project is not known before it is decided (a pool's close settling many projects) has its
-     * projects' units read when first needed.
+     * between; none for a batch with no such command (a batch of gifts). A command whose project is not known before it
+     * is decided (a pool's close settling many projects) has its projects' units read when first needed.
      */
     @Override
-    public void prepare(List<LedgerCommand<?>> commands) {
-        Set<Long> wanted = new HashSet<>();
+    public Runnable readAhead(List<LedgerCommand<?>> commands) {
+        // Each entry finds one project's id on the reader thread (a payment's and a refund's need a read of their own).
+        List<java.util.function.Supplier<Long>> projectsOf = new ArrayList<>();
         for (LedgerCommand<?> c : commands) {
             LedgerCommand<?> command = c instanceof KeyedCommand<?> keyed ? keyed.command() : c;
             switch (command) {
-                case ChargeManagementFee fee -> wanted.add(id(fee.code()));
+                case ChargeManagementFee fee -> projectsOf.add(() -> id(fee.code()));
                 case DisposeLeftover leftover -> {
-                    wanted.add(id(leftover.code()));
-                    wanted.add(id(leftover.targetCode()));
+                    projectsOf.add(() -> id(leftover.code()));
+                    projectsOf.add(() -> id(leftover.targetCode()));
                 }
-                case TransitionProject move when move.transition() == ProjectTransition.CLOSE_FUNDRAISING -> wanted.add(id(move.code()));
-                case PayDisbursement pay -> projectStore.disbursement(pay.disbursementId()).ifPresent(d -> wanted.add(d.projectId()));
+                case TransitionProject move when move.transition() == ProjectTransition.CLOSE_FUNDRAISING ->
+                        projectsOf.add(() -> id(move.code()));
+                case PayDisbursement pay -> projectsOf.add(() -> projectStore.disbursement(pay.disbursementId())
+                        .map(d -> d.projectId()).orElse(null));
                 // A gift recorded in this same batch is not stored yet: its project's units are read when first needed.
-                case RefundGift refund -> giftStore.gift(refund.giftId()).map(Gift::projectId).ifPresent(wanted::add);
+                case RefundGift refund -> projectsOf.add(() -> giftStore.gift(refund.giftId()).map(Gift::projectId).orElse(null));
                 default -> { }
             }
         }
-        wanted.remove(null);
-        wanted.removeAll(loaded.keySet());
-        if (!wanted.isEmpty()) {
-            loaded.putAll(copies(store.units(wanted)));
+        if (projectsOf.isEmpty()) {
+            return null;
         }
+        return () -> {
+            Set<Long> wanted = new HashSet<>();
+            projectsOf.forEach(p -> wanted.add(p.get()));
+            wanted.remove(null);
+            wanted.removeAll(loaded.keySet());
+            if (!wanted.isEmpty()) {
+                loaded.putAll(copies(store.units(wanted)));
+            }
+        };
     }
 
     private Long id(String code) {

@@ -68,13 +68,16 @@ public final class GivingProjection implements Projection, GiftListener {
     }
 
     @Override
-    public void prepare(List<LedgerCommand<?>> commands) {
+    public Runnable readAhead(List<LedgerCommand<?>> commands) {
         Set<ProjectDonor> wanted = ProjectDonor.ofGifts(commands, projectIds);
         wanted.removeAll(donors.keySet());
-        if (!wanted.isEmpty()) {
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        return () -> {
             Map<ProjectDonor, ProjectGiving.DonorRow> read = store.donors(wanted);
             wanted.forEach(d -> donors.put(d, read.getOrDefault(d, ProjectGiving.DonorRow.NONE)));
-        }
+        };
     }
 
     @Override

@@ -114,7 +114,7 @@ public final class LedgerWriter implements AutoCloseable {
     /** Every projection the writer keeps: the deciders, then the projections that decide nothing. */
     private final List<Projection> projections;
     private final BlockingQueue<Queued<?>> queue;
-    /** Runs the projections' reads ahead of a batch ({@link Projection#prepare}), beside the writer's own. */
+    /** Runs the projections' reads ahead of a batch ({@link Projection#readAhead}), beside the writer's own. */
     private final ExecutorService readers;
     private final Thread thread;
     private volatile boolean running = true;
@@ -337,12 +337,21 @@ public final class LedgerWriter implements AutoCloseable {
             }
         }
         // The projections read ahead on other connections while the journal's own reads take the writer's: the reads
-        // are independent, and nothing in memory changes until every one has finished.
+        // are independent, and nothing in memory changes until every one has finished. Only a projection with something
+        // to read takes a reader thread: on two processors, waking one for each of the ten projections cost a batch of
+        // gifts more than its two reads (docs/benchmarks.md, nineteenth pass).
         List<LedgerCommand<?>> commands = batch.stream().<LedgerCommand<?>>map(Queued::command).toList();
-        List<CompletableFuture<Void>> readAhead = new ArrayList<>(projections.size());
+        // Every projection says what it wants before any read starts: one that fails to say fails the batch before a
+        // read could still change another projection while the writer reloads.
+        List<Runnable> reads = new ArrayList<>();
         for (Projection p : projections) {
-            readAhead.add(CompletableFuture.runAsync(() -> p.prepare(commands), readers));
+            Runnable read = p.readAhead(commands);
+            if (read != null) {
+                reads.add(read);
+            }
         }
+        List<CompletableFuture<Void>> readAhead = new ArrayList<>(reads.size());
+        reads.forEach(read -> readAhead.add(CompletableFuture.runAsync(read, readers)));
         Prefetch prefetch;
         RequestKeys requests;
         try {

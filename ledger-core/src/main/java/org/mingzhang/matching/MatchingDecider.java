@@ -127,16 +127,19 @@ public final class MatchingDecider implements Decider, ProjectListener, GiftList
 
     /** Reads ahead the counted sums of the donors whose gifts the batch records, in one round trip. */
     @Override
-    public void prepare(List<LedgerCommand<?>> commands) {
+    public Runnable readAhead(List<LedgerCommand<?>> commands) {
         Set<ProjectDonor> wanted = ProjectDonor.ofGifts(commands, code -> {
             Project p = projects.project(code);
             return p == null || poolOf(p) == null ? null : p.id();
         });
         wanted.removeAll(donorsCounted.keySet());
-        if (!wanted.isEmpty()) {
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        return () -> {
             Map<ProjectDonor, Long> read = tallies.countedFen(wanted);
             wanted.forEach(d -> donorsCounted.put(d, read.getOrDefault(d, 0L)));
-        }
+        };
     }
 
     /** Writes the base of every project the batch changed, with the donors it changed. */

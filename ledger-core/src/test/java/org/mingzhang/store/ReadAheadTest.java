@@ -43,8 +43,18 @@ class ReadAheadTest {
         public void reload() {
         }
 
+        /** Threads that asked what to read, and threads that read. */
+        final java.util.Set<String> askedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.Set<String> readOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         @Override
-        public void prepare(List<LedgerCommand<?>> commands) {
+        public Runnable readAhead(List<LedgerCommand<?>> commands) {
+            askedOn.add(Thread.currentThread().getName());
+            return () -> read(commands);
+        }
+
+        void read(List<LedgerCommand<?>> commands) {
+            readOn.add(Thread.currentThread().getName());
             prepared.incrementAndGet();
             readsPerBatch.merge(commands, 1, Integer::sum);
         }
@@ -84,6 +94,68 @@ class ReadAheadTest {
             // Every decided batch was read for once (a batch that decides nothing, such as the fund's, is read for too).
             assertThat(p.prepared.get()).as("reads").isGreaterThanOrEqualTo(p.flushed.get()).isEqualTo(reading.prepared.get());
             assertThat(p.readsPerBatch.values()).as("reads of one batch").containsOnly(1);
+            assertThat(p.askedOn).as("what to read is asked on the writer thread").containsOnly("mingzhang-ledger-writer");
+            assertThat(p.readOn).as("the read runs beside it").containsOnly("mingzhang-ledger-reader");
+        }
+    }
+
+    @Test
+    @DisplayName("when a projection has nothing to read then no read runs for it, and the batch is decided all the same")
+    void nothingToRead() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        Counting idle = new Counting() {
+            @Override
+            public Runnable readAhead(List<LedgerCommand<?>> commands) {
+                asked.incrementAndGet();
+                return null;
+            }
+        };
+        Counting reading = new Counting();
+        try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
+            JooqJournalStore store = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
+            try (Ledger ledger = new Ledger(store, store, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
+                    List.of(), List.of(idle, reading))) {
+                LedgerFixture f = new LedgerFixture(ledger);
+                f.fund("A");
+                for (int i = 0; i < 10; i++) {
+                    assertThat(ledger.submit(entry(f)).get(30, TimeUnit.SECONDS).accepted()).isTrue();
+                }
+            }
+        }
+        assertThat(asked.get()).as("asked once a batch").isEqualTo(reading.prepared.get()).isGreaterThanOrEqualTo(11);
+        assertThat(idle.readOn).as("no read ran for the projection with nothing to read").isEmpty();
+        assertThat(idle.flushed.get()).as("its batches were flushed as any other's").isEqualTo(reading.flushed.get());
+    }
+
+    @Test
+    @DisplayName("when a projection fails to say what to read then its batch fails before any read starts, and the next batch goes on")
+    void failedToAsk() throws Exception {
+        AtomicInteger failures = new AtomicInteger(1);
+        Counting reading = new Counting();
+        Projection failing = new Counting() {
+            @Override
+            public Runnable readAhead(List<LedgerCommand<?>> commands) {
+                if (failures.getAndDecrement() > 0) {
+                    throw new IllegalStateException("what to read: injected");
+                }
+                return null;
+            }
+        };
+        try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
+            JooqJournalStore store = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
+            try (Ledger ledger = new Ledger(store, store, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
+                    List.of(), List.of(reading, failing))) {
+                LedgerFixture f = new LedgerFixture(ledger);
+                CompletableFuture<Outcome<org.mingzhang.fund.Fund>> fund = ledger.submit(new org.mingzhang.journal.CreateFund(
+                        f.code("A"), "基金 A", org.mingzhang.fund.FundLevel.CITY, null, false));
+                Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> fund.get(30, TimeUnit.SECONDS));
+                assertThat(failed).isInstanceOf(ExecutionException.class).cause()
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("injected");
+                assertThat(reading.prepared.get()).as("no read started for the failed batch").isZero();
+                assertThat(ledger.reads().funds()).isEmpty();
+                f.fund("A");
+                assertThat(ledger.submit(entry(f)).get(30, TimeUnit.SECONDS).accepted()).isTrue();
+            }
         }
     }
 
@@ -93,7 +165,7 @@ class ReadAheadTest {
         AtomicInteger slowFinished = new AtomicInteger();
         Projection slow = new Counting() {
             @Override
-            public void prepare(List<LedgerCommand<?>> commands) {
+            void read(List<LedgerCommand<?>> commands) {
                 try {
                     Thread.sleep(300);
                 } catch (InterruptedException e) {
@@ -105,7 +177,7 @@ class ReadAheadTest {
         AtomicInteger failures = new AtomicInteger(1);
         Projection failing = new Counting() {
             @Override
-            public void prepare(List<LedgerCommand<?>> commands) {
+            void read(List<LedgerCommand<?>> commands) {
                 if (failures.getAndDecrement() > 0) {
                     throw new IllegalStateException("the read ahead failed: injected");
                 }
