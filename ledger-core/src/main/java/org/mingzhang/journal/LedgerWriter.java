@@ -338,8 +338,7 @@ public final class LedgerWriter implements AutoCloseable {
         }
         // The projections read ahead on other connections while the journal's own reads take the writer's: the reads
         // are independent, and nothing in memory changes until every one has finished. Only a projection with something
-        // to read takes a reader thread: on two processors, waking one for each of the ten projections cost a batch of
-        // gifts more than its two reads (docs/benchmarks.md, nineteenth pass).
+        // to read takes a reader thread (for a batch of gifts, two of the ten).
         List<LedgerCommand<?>> commands = batch.stream().<LedgerCommand<?>>map(Queued::command).toList();
         // Every projection says what it wants before any read starts: one that fails to say fails the batch before a
         // read could still change another projection while the writer reloads.
