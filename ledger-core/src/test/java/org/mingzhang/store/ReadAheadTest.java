@@ -71,24 +71,19 @@ class ReadAheadTest {
         Counting reading = new Counting();
         Counting other = new Counting();
         Counting third = new Counting();
-        try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
-            JooqJournalStore store = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
-            try (Ledger ledger = new Ledger(store, store, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
-                    List.of(), List.of(reading, other, third))) {
-                LedgerFixture f = new LedgerFixture(ledger);
-                f.fund("A");
-                for (int round = 0; round < 20; round++) {
-                    List<CompletableFuture<Outcome<Transaction>>> sent = new java.util.ArrayList<>();
-                    for (int i = 0; i < 8; i++) {
-                        sent.add(ledger.submit(entry(f)));
-                    }
-                    for (CompletableFuture<Outcome<Transaction>> s : sent) {
-                        assertThat(s.get(30, TimeUnit.SECONDS).accepted()).isTrue();
-                    }
+        withLedger(List.of(reading, other, third), (ledger, f) -> {
+            f.fund("A");
+            for (int round = 0; round < 20; round++) {
+                List<CompletableFuture<Outcome<Transaction>>> sent = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    sent.add(ledger.submit(entry(f)));
                 }
-                assertThat(f.transactionCount()).isEqualTo(160);
+                for (CompletableFuture<Outcome<Transaction>> s : sent) {
+                    assertThat(s.get(30, TimeUnit.SECONDS).accepted()).isTrue();
+                }
             }
-        }
+            assertThat(f.transactionCount()).isEqualTo(160);
+        });
         for (Counting p : List.of(reading, other, third)) {
             assertThat(p.flushed.get()).as("batches").isPositive();
             // Every decided batch was read for once (a batch that decides nothing, such as the fund's, is read for too).
@@ -111,17 +106,12 @@ class ReadAheadTest {
             }
         };
         Counting reading = new Counting();
-        try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
-            JooqJournalStore store = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
-            try (Ledger ledger = new Ledger(store, store, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
-                    List.of(), List.of(idle, reading))) {
-                LedgerFixture f = new LedgerFixture(ledger);
-                f.fund("A");
-                for (int i = 0; i < 10; i++) {
-                    assertThat(ledger.submit(entry(f)).get(30, TimeUnit.SECONDS).accepted()).isTrue();
-                }
+        withLedger(List.of(idle, reading), (ledger, f) -> {
+            f.fund("A");
+            for (int i = 0; i < 10; i++) {
+                assertThat(ledger.submit(entry(f)).get(30, TimeUnit.SECONDS).accepted()).isTrue();
             }
-        }
+        });
         assertThat(asked.get()).as("asked once a batch").isEqualTo(reading.prepared.get()).isGreaterThanOrEqualTo(11);
         assertThat(idle.readOn).as("no read ran for the projection with nothing to read").isEmpty();
         assertThat(idle.flushed.get()).as("its batches were flushed as any other's").isEqualTo(reading.flushed.get());
@@ -141,22 +131,8 @@ class ReadAheadTest {
                 return null;
             }
         };
-        try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
-            JooqJournalStore store = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
-            try (Ledger ledger = new Ledger(store, store, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
-                    List.of(), List.of(reading, failing))) {
-                LedgerFixture f = new LedgerFixture(ledger);
-                CompletableFuture<Outcome<org.mingzhang.fund.Fund>> fund = ledger.submit(new org.mingzhang.journal.CreateFund(
-                        f.code("A"), "基金 A", org.mingzhang.fund.FundLevel.CITY, null, false));
-                Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> fund.get(30, TimeUnit.SECONDS));
-                assertThat(failed).isInstanceOf(ExecutionException.class).cause()
-                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("injected");
-                assertThat(reading.prepared.get()).as("no read started for the failed batch").isZero();
-                assertThat(ledger.reads().funds()).isEmpty();
-                f.fund("A");
-                assertThat(ledger.submit(entry(f)).get(30, TimeUnit.SECONDS).accepted()).isTrue();
-            }
-        }
+        withLedger(List.of(reading, failing), (ledger, f) -> firstBatchFailsThenTheNextGoesOn(ledger, f,
+                () -> assertThat(reading.prepared.get()).as("no read started for the failed batch").isZero()));
     }
 
     @Test
@@ -183,22 +159,41 @@ class ReadAheadTest {
                 }
             }
         };
+        withLedger(List.of(slow, failing), (ledger, f) -> firstBatchFailsThenTheNextGoesOn(ledger, f,
+                () -> assertThat(slowFinished.get()).as("the slow read had finished when the caller heard of the failure")
+                        .isEqualTo(1)));
+    }
+
+    /** What a test does with a ledger and its fixture. */
+    private interface LedgerWork {
+        void run(Ledger ledger, LedgerFixture f) throws Exception;
+    }
+
+    /** Runs {@code work} against a ledger on a fresh H2 database, with {@code projections} beside the writer. */
+    private static void withLedger(List<Projection> projections, LedgerWork work) throws Exception {
         try (TestDatabases.TestDatabase handle = TestDatabases.h2()) {
             JooqJournalStore store = new JooqJournalStore(handle.database(), RecordRouter.on(handle.database().dsl()));
             try (Ledger ledger = new Ledger(store, store, Clock.systemUTC(), ChartTemplate.nonProfit(), LedgerWriter.Settings.DEFAULT,
-                    List.of(), List.of(slow, failing))) {
-                LedgerFixture f = new LedgerFixture(ledger);
-                CompletableFuture<Outcome<org.mingzhang.fund.Fund>> fund = ledger.submit(new org.mingzhang.journal.CreateFund(
-                        f.code("A"), "基金 A", org.mingzhang.fund.FundLevel.CITY, null, false));
-                Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> fund.get(30, TimeUnit.SECONDS));
-                assertThat(slowFinished.get()).as("the slow read had finished when the caller heard of the failure").isEqualTo(1);
-                assertThat(failed).isInstanceOf(ExecutionException.class).cause()
-                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("injected");
-                assertThat(ledger.reads().funds()).isEmpty();
-                f.fund("A");
-                assertThat(ledger.submit(entry(f)).get(30, TimeUnit.SECONDS).accepted()).isTrue();
+                    List.of(), projections)) {
+                work.run(ledger, new LedgerFixture(ledger));
             }
         }
+    }
+
+    /**
+     * Submits a fund, alone in its batch, which an injected failure must fail; {@code whenHeard} checks what held when
+     * the caller heard of it. Nothing is booked, and the next batch goes on.
+     */
+    private static void firstBatchFailsThenTheNextGoesOn(Ledger ledger, LedgerFixture f, Runnable whenHeard) throws Exception {
+        CompletableFuture<Outcome<org.mingzhang.fund.Fund>> fund = ledger.submit(new org.mingzhang.journal.CreateFund(
+                f.code("A"), "基金 A", org.mingzhang.fund.FundLevel.CITY, null, false));
+        Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() -> fund.get(30, TimeUnit.SECONDS));
+        whenHeard.run();
+        assertThat(failed).isInstanceOf(ExecutionException.class).cause()
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("injected");
+        assertThat(ledger.reads().funds()).isEmpty();
+        f.fund("A");
+        assertThat(ledger.submit(entry(f)).get(30, TimeUnit.SECONDS).accepted()).isTrue();
     }
 
     private static PostEntry entry(LedgerFixture f) {
