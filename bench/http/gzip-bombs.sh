@@ -16,12 +16,7 @@ HEAP=${HEAP:--Xmx256m}
 PORT=${PORT:-18340}
 for tool in python3 curl; do command -v "$tool" >/dev/null || die "$tool is missing"; done
 
-work=$(mktemp -d /tmp/mz-gzip-bombs.XXXXXX)
-admin_token=bench-admin-$(uuid)
-trap 'bench_cleanup; rm -f "$work/bomb.gz"' EXIT
-trap 'log "FAILED: line $LINENO: $BASH_COMMAND (exit $?)"' ERR
-log "work directory $work"
-bench_prepare_jar "$work"
+bench_begin gzip-bombs 'rm -f "$work/bomb.gz"'
 
 python3 - "$MB" >"$work/bomb.gz" <<'EOF'
 import sys, zlib

@@ -1,4 +1,4 @@
-# Shared by bench/http/run-http-bench.sh, bench/http/run-latency-bench.sh and bench/restart/run-restart-bench.sh:
+# Shared by the scripts under bench/http/, bench/restart/ and bench/trace/: a run's work directory and its traps,
 # finding the JDK and the runnable jar, starting and stopping the service, scratch PostgreSQL databases, and the
 # fixture every one of them needs (users, a community fund under a street and a city fund, a seed fund, a matching pool and FUNDRAISING projects
 # that name it), all through the public API. Source it from the repository root; it defines functions only.
@@ -19,6 +19,18 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 bench_started=${bench_started:-$(date +%s)}
 log() { printf '[%4ds] %s\n' $(( $(date +%s) - bench_started )) "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
+
+# A run's start, the same in every script: a work directory /tmp/mz-NAME.XXXXXX (sets work), an admin token for the
+# fixture (sets admin_token), the service and scratch databases cleaned up on exit (bench_cleanup, then the optional
+# extra command, evaluated at exit), every failing line logged, and the JDK and jar (bench_prepare_jar).
+bench_begin() { # NAME [EXTRA_CLEANUP]
+  work=$(mktemp -d "/tmp/mz-$1.XXXXXX")
+  admin_token=bench-admin-$(uuid)
+  trap "bench_cleanup${2:+; $2}" EXIT
+  trap 'log "FAILED: line $LINENO: $BASH_COMMAND (exit $?)"' ERR
+  log "work directory $work"
+  bench_prepare_jar "$work"
+}
 
 # JDK 21+ (as ./run finds it) and the jar, copied to the work directory so that a rebuild by someone else during the
 # run changes nothing. Sets java, jcmd, jfr, jar, jar_note.

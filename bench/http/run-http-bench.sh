@@ -51,12 +51,7 @@ for tool in wrk psql pgbench python3 curl; do
 done
 psql -d postgres -Atqc 'SELECT 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as $PGUSER"
 
-work=$(mktemp -d /tmp/mz-http-bench.XXXXXX)
-admin_token=bench-admin-$(uuid)
-trap 'bench_cleanup' EXIT
-trap 'log "FAILED: line $LINENO: $BASH_COMMAND (exit $?)"' ERR
-log "work directory $work"
-bench_prepare_jar "$work"
+bench_begin http-bench
 
 # --- pgbench --------------------------------------------------------------------------------------------------------
 pgbench_cmd="pgbench -c $PGBENCH_CLIENTS -j $PGBENCH_JOBS -T $PGBENCH_SECONDS -M prepared"

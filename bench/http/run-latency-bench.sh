@@ -40,12 +40,7 @@ fi
 for tool in psql python3 curl; do command -v "$tool" >/dev/null || die "$tool is missing"; done
 psql -d postgres -Atqc 'SELECT 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as $PGUSER"
 
-work=$(mktemp -d /tmp/mz-latency-bench.XXXXXX)
-admin_token=bench-admin-$(uuid)
-trap 'bench_cleanup' EXIT
-trap 'log "FAILED: line $LINENO: $BASH_COMMAND (exit $?)"' ERR
-log "work directory $work"
-bench_prepare_jar "$work"
+bench_begin latency-bench
 
 status=0
 rows=$work/rows.md; : > "$rows"

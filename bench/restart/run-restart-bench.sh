@@ -39,12 +39,7 @@ if [ -z "${DOCS:-}" ]; then DOCS=0; [ "$GIFTS" -ge 1000000 ] && DOCS=1; fi
 for tool in psql python3 curl; do command -v "$tool" >/dev/null || die "$tool is missing"; done
 psql -d postgres -Atqc 'SELECT 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as $PGUSER"
 
-work=$(mktemp -d /tmp/mz-restart-bench.XXXXXX)
-admin_token=bench-admin-$(uuid)
-trap 'bench_cleanup' EXIT
-trap 'log "FAILED: line $LINENO: $BASH_COMMAND (exit $?)"' ERR
-log "work directory $work"
-bench_prepare_jar "$work"
+bench_begin restart-bench
 
 # Bytes the books take on disk: the H2 file, or the PostgreSQL database.
 disk_bytes() { # DB DATADIR DBNAME

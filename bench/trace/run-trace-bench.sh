@@ -66,12 +66,7 @@ if [ -z "${DOCS:-}" ]; then DOCS=0; [ "$GIFTS" -ge 1000000 ] && DOCS=1; fi
 for tool in wrk psql python3 curl; do command -v "$tool" >/dev/null || die "$tool is missing (wrk: apt-get install wrk)"; done
 psql -d postgres -Atqc 'SELECT 1' >/dev/null || die "cannot connect to PostgreSQL at $PGHOST:$PGPORT as $PGUSER"
 
-work=$(mktemp -d /tmp/mz-trace-bench.XXXXXX)
-admin_token=bench-admin-$(uuid)
-trap 'bench_cleanup' EXIT
-trap 'log "FAILED: line $LINENO: $BASH_COMMAND (exit $?)"' ERR
-log "work directory $work"
-bench_prepare_jar "$work"
+bench_begin trace-bench
 "${java%/java}/javac" -d "$work/openload" bench/trace/OpenLoad.java || die "bench/trace/OpenLoad.java does not compile"
 seconds_since() { awk -v d="$(( $(date +%s%N) - $1 ))" 'BEGIN { printf "%.1f", d / 1e9 }'; }
 
