@@ -1,4 +1,4 @@
-# Shared by the scripts under bench/http/, bench/restart/ and bench/trace/: a run's work directory and its traps,
+# Shared by the scripts under bench/http/, bench/restart/, bench/trace/ and bench/h2/gift-indexes.sh: a run's work directory and its traps,
 # finding the JDK and the runnable jar, starting and stopping the service, scratch PostgreSQL databases, and the
 # fixture every one of them needs (users, a community fund under a street and a city fund, a seed fund, a matching pool and FUNDRAISING projects
 # that name it), all through the public API. Source it from the repository root; it defines functions only.
